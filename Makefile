@@ -1,0 +1,31 @@
+# Civic AI Lab. Every target is a thin wrapper around a Python script, so the same
+# steps work without make (see README: "Without make").
+PYTHON ?= python3
+VENV_PY = .venv/bin/python
+
+.PHONY: setup lab instructor test notebooks datasets pins benchmark clean
+
+setup:        ## create .venv from the pins and put JupyterLab in learner mode
+	$(PYTHON) tools/bootstrap.py setup
+
+lab:          ## set up, then start JupyterLab in learner mode on the start page
+	$(PYTHON) tools/bootstrap.py lab
+
+instructor:   ## set up, then start JupyterLab in instructor mode (formgrader)
+	$(PYTHON) tools/bootstrap.py instructor
+
+test:         ## set up, install the Debian packages the tests need, run every test
+	$(PYTHON) tools/bootstrap.py test
+
+notebooks: setup  ## regenerate every .ipynb from sources/ (and learner exercises via nbgrader)
+	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) -m civicai.authoring build
+
+pins:         ## re-resolve environment.yml's transitive pins, copy it to binder/
+	$(PYTHON) tools/pins.py lock
+	cp environment.yml binder/environment.yml
+
+benchmark: setup  ## time and memory of every notebook
+	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) tools/benchmark_notebooks.py
+
+clean:        ## remove the virtual environment and caches
+	rm -rf .venv .pytest_cache

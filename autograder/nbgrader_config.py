@@ -1,0 +1,34 @@
+"""nbgrader configuration of the Civic AI Lab course.
+
+One file for everything nbgrader does in this course: generating the learner
+versions (`make notebooks`), Validate in JupyterLab (the repository's root
+`nbgrader_config.py` loads this file, because Validate reads the configuration
+of the folder the server starts in), the formgrader in instructor mode, and
+cohort grading (`civicai-grade`, which loads this file and then points nbgrader
+at its own working folder).
+"""
+from pathlib import Path
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The course folder: instructor sources in exercises/, learner versions in course/.
+c.CourseDirectory.root = str(REPO)
+c.CourseDirectory.source_directory = "exercises"
+c.CourseDirectory.release_directory = "course"
+# Instructor-mode working folders (formgrader); git ignores autograder/work/.
+c.CourseDirectory.submitted_directory = "autograder/work/submitted"
+c.CourseDirectory.autograded_directory = "autograder/work/autograded"
+c.CourseDirectory.feedback_directory = "autograder/work/feedback"
+c.CourseDirectory.db_url = f"sqlite:///{REPO / 'autograder' / 'work' / 'gradebook.db'}"
+
+# What learners see where a solution was. civicai.checks recognises the marker
+# "YOUR ANSWER HERE" and says "not attempted yet" instead of "wrong".
+c.ClearSolutions.code_stub = {"python": "...  # YOUR ANSWER HERE: replace the ... with your answer"}
+c.ClearSolutions.text_stub = "✏️ YOUR ANSWER HERE: replace this line with your answer."
+
+# Every cell, learner or test, may take at most this long (nbgrader has no
+# per-notebook limit; civicai-grade adds one). Never None.
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True

@@ -1,0 +1,3 @@
+from civicai.authoring.cli import main
+
+main()

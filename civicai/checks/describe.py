@@ -1,0 +1,72 @@
+"""Plain-language descriptions of what a learner handed in.
+
+A check must be able to say "this is a piece of text, but the question needs a
+number" to someone who has never heard of `str`. These helpers never call a
+learner object's own methods (`__repr__`, `__eq__`, `__len__`...), so a hostile
+or broken object cannot crash or fool them.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+import types
+
+import numpy as np
+import pandas as pd
+
+_NAMES = {
+    bool: "a True/False value",
+    int: "a whole number",
+    float: "a number",
+    str: "a piece of text",
+    list: "a list",
+    tuple: "a tuple (a fixed list)",
+    dict: "a dictionary",
+    set: "a set",
+    pd.DataFrame: "a table (a pandas DataFrame)",
+    pd.Series: "a column of values (a pandas Series)",
+}
+
+
+def is_plain_number(value: object) -> bool:
+    """True for a real int/float or NumPy number, never for bool or look-alikes.
+
+    Exact types only: a subclass could override conversion or comparison.
+    """
+    if type(value) in (int, float):
+        return True
+    return isinstance(value, (np.integer, np.floating)) and type(value).__module__ == "numpy"
+
+
+def is_missing_number(value: object) -> bool:
+    return is_plain_number(value) and math.isnan(float(value))
+
+
+def kind_of(value: object) -> str:
+    """What the value is, in words a non-programmer understands."""
+    if value is None:
+        return "nothing (the special value None)"
+    if value is Ellipsis:
+        return "the placeholder ... (nothing filled in yet)"
+    if is_missing_number(value):
+        return "NaN, which means 'not a number' (often the result of a calculation on missing data)"
+    if isinstance(value, (np.bool_,)):
+        return _NAMES[bool]
+    if is_plain_number(value):
+        return _NAMES[float] if isinstance(value, (float, np.floating)) else _NAMES[int]
+    for known, name in _NAMES.items():
+        if type(value) is known:
+            return name
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        return "a function"
+    if isinstance(value, type):
+        return "a type (a kind of value, not a value)"
+    if isinstance(value, numbers.Number):
+        return "something that behaves like a number but is not an ordinary number"
+    return f"an object of type {type(value).__name__}"
+
+
+def short_text(value: str, limit: int = 40) -> str:
+    """A learner's own text, quoted and shortened, safe to show back to them."""
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    return f'"{text}"'

@@ -1,0 +1,1 @@
+"""Grading, on nbgrader: plain sequential runs (`plain`) and the cohort grader."""

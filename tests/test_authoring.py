@@ -1,0 +1,104 @@
+"""The authoring pipeline: generated notebooks are current, and nothing leaks to learners."""
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from civicai.authoring import build, leaks, sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_generated_notebook_is_current():
+    problems = build.stale()
+    assert not problems, "\n".join(problems)
+
+
+def test_no_learner_facing_file_holds_instructor_text():
+    found = leaks.find_leaks(leaks.learner_facing_files())
+    assert not found, "\n".join(found)
+
+
+def test_every_exercise_has_a_learner_version():
+    for source in (ROOT / "exercises").glob("*/*.ipynb"):
+        assert (ROOT / "course" / source.parent.name / source.name).exists(), source
+
+
+@pytest.fixture()
+def course_copy(tmp_path) -> Path:
+    """A copy of the course/ folder to plant problems in."""
+    shutil.copytree(ROOT / "course", tmp_path / "course")
+    return tmp_path
+
+
+def test_leak_scan_finds_hidden_tests_in_a_notebook(course_copy):
+    learner = course_copy / "course" / "00-start-here" / "practice.ipynb"
+    notebook = nbformat.read(learner, as_version=4)
+    check = next(cell for cell in notebook.cells if cell.id == "q1")
+    check.source += "\n### BEGIN HIDDEN TESTS\nassert citizens_per_day == 84\n### END HIDDEN TESTS"
+    nbformat.write(notebook, learner)
+    found = leaks.find_leaks(leaks.learner_facing_files(course_copy))
+    assert any("practice.ipynb" in line and "HIDDEN TESTS" in line for line in found)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("answers.py", "### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n"),
+    ("notes.md", "MODEL ANSWER (instructor only): ...\n"),
+    ("data/rubric.txt", "=== BEGIN MARK SCHEME ===\n"),
+])
+def test_leak_scan_covers_every_kind_of_file(course_copy, name, text):
+    planted = course_copy / "course" / "00-start-here" / name
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    planted.write_text(text)
+    found = leaks.find_leaks(leaks.learner_facing_files(course_copy))
+    assert any(name.split("/")[-1] in line for line in found)
+
+
+def test_stale_check_notices_an_edited_notebook(tmp_path):
+    """A copy of the repository's sources and notebooks; edit one output and see it flagged."""
+    for folder in ("sources", "course", "exercises"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    assert build.stale(tmp_path) == []
+    learner = tmp_path / "course" / "00-start-here" / "practice.ipynb"
+    learner.write_text(learner.read_text().replace("Practice exercise", "Practise exercise"))
+    (tmp_path / "course" / "00-start-here" / "orphan.ipynb").write_text("{}")
+    problems = build.stale(tmp_path)
+    assert any(line.startswith("stale: course/00-start-here/practice.ipynb") for line in problems)
+    assert any(line.startswith("orphan: course/00-start-here/orphan.ipynb") for line in problems)
+
+
+def write_source(tmp_path, text: str) -> Path:
+    path = tmp_path / "exercise.py"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ('# %% nbgrader="check" grade_id="q1"\nx\n', "needs points"),
+    ('# %% nbgrader="answr" grade_id="q1"\nx\n', "use one of"),
+    ('# %% nbgrader="answer" grade_id="q 1"\nx\n', "grade_id must be"),
+    ('# %% nbgrader="answer" grade_id="q1" points=2\nx\n', "carries no points"),
+    ('# %% nbgrader="written" grade_id="r1" points=2\nx\n', "must be a markdown cell"),
+    ('# %% nbgrader="answer" grade_id="a"\nx\n\n# %% nbgrader="answer" grade_id="a"\ny\n',
+     "used twice"),
+])
+def test_authoring_mistakes_are_explained(tmp_path, text, complaint):
+    with pytest.raises(sources.SourceError, match=complaint):
+        sources.convert(write_source(tmp_path, text), exercise=True)
+
+
+def test_lessons_cannot_carry_grading_metadata(tmp_path):
+    path = write_source(tmp_path, '# %% nbgrader="answer" grade_id="a"\nx\n')
+    with pytest.raises(sources.SourceError, match="outside an exercise"):
+        sources.convert(path, exercise=False)
+
+
+def test_conversion_is_stable_and_output_free(tmp_path):
+    path = write_source(tmp_path, '# %% [markdown]\n# Title\n\n# %%\nprint(1)\n')
+    first = nbformat.writes(sources.convert(path, exercise=False))
+    second = nbformat.writes(sources.convert(path, exercise=False))
+    assert first == second
+    notebook = nbformat.reads(first, as_version=4)
+    assert [cell.id for cell in notebook.cells] == ["cell-000", "cell-001"]
+    assert notebook.cells[1].outputs == []

@@ -1,0 +1,76 @@
+"""Learner mode hides nbgrader's instructor and exchange tools; instructor mode brings
+back the formgrader; Validate works from the repository root with the course config."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from civicai import modes
+from lab_server import running_lab
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_learner_mode_is_written_into_the_environment():
+    config = Path(sys.prefix) / "etc" / "jupyter"
+    page = json.loads((config / "labconfig" / "page_config.json").read_text())
+    for plugin in modes.HIDDEN_LAB_PLUGINS:
+        assert page["disabledExtensions"].get(plugin) is True
+        assert page["lockedExtensions"].get(plugin) is True
+
+
+@pytest.fixture(scope="module")
+def learner_lab(tmp_path_factory):
+    with running_lab("learner", tmp_path_factory.mktemp("logs")) as lab:
+        yield lab
+
+
+@pytest.fixture(scope="module")
+def instructor_lab(tmp_path_factory):
+    with running_lab("instructor", tmp_path_factory.mktemp("logs")) as lab:
+        yield lab
+
+
+def test_learner_page_has_instructor_plugins_disabled_and_locked(learner_lab):
+    config = learner_lab.page_config()
+    for plugin in modes.HIDDEN_LAB_PLUGINS:
+        assert plugin in config["disabledExtensions"]
+        assert plugin in config["lockedExtensions"], "the Plugin Manager could re-enable it"
+    assert "@jupyter/nbgrader:validate-assignment" not in config["disabledExtensions"]
+
+
+@pytest.mark.parametrize("path", ["/formgrader", "/formgrader/api/assignments",
+                                  "/assignments", "/courses"])
+def test_learner_server_does_not_serve_instructor_or_exchange_tools(learner_lab, path):
+    status, _ = learner_lab.get(path)
+    assert status == 404
+
+
+def test_learner_server_opens_on_the_start_page(learner_lab):
+    assert learner_lab.redirect_target("/").split("?")[0].endswith(
+        "/lab/tree/course/00-start-here/start-here.ipynb")
+
+
+def test_validate_runs_with_the_course_configuration(learner_lab):
+    """Validate on the blank practice: each check fails with its plain message, and the
+    unanswered reflection is pointed out."""
+    result = learner_lab.post("/assignments/validate",
+                              {"path": "course/00-start-here/practice.ipynb"})
+    assert result["success"] is True
+    failed = result["value"]["failed"]
+    checks = [cell for cell in failed if cell["source"].startswith("checks.")]
+    assert [cell["source"] for cell in checks] == [f"checks.q{n}.check()" for n in (1, 2, 3)]
+    assert all("Not attempted yet" in cell["error"] for cell in checks)
+    assert not any("Traceback" in cell["error"] for cell in failed)
+    assert [cell["error"] for cell in failed if cell not in checks] == \
+        ["You did not provide a response."]
+
+
+def test_instructor_mode_serves_the_formgrader(instructor_lab):
+    config = instructor_lab.page_config()
+    for plugin in modes.INSTRUCTOR_LAB_PLUGINS:
+        assert plugin not in config["disabledExtensions"]
+        assert plugin not in config["lockedExtensions"]
+    status, _ = instructor_lab.get("/formgrader")
+    assert status in (200, 301, 302)

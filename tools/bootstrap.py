@@ -1,0 +1,156 @@
+"""Set up Civic AI Lab and run it, on Linux, macOS or Windows.
+
+The Makefile's targets call this script; on a machine without make, call it
+directly with the same word:
+
+    python tools/bootstrap.py setup        create .venv from environment.yml's pins,
+                                           install the civicai package (editable) and
+                                           put JupyterLab in learner mode
+    python tools/bootstrap.py lab          setup, then JupyterLab on the start page
+    python tools/bootstrap.py instructor   setup, then JupyterLab in instructor mode
+    python tools/bootstrap.py test [ARGS]  setup, Debian packages the tests need, all tests
+
+Standard library only, because it runs before anything is installed. It
+re-installs only when environment.yml or pyproject.toml changed since the last
+run, so a second `make lab` starts in seconds.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if sys.platform == "win32" else "bin")
+PYTHON = BIN / ("python.exe" if sys.platform == "win32" else "python")
+STAMP = VENV / ".civicai-installed"
+DEBIAN_TEST_PACKAGES = {
+    "chromium": "browser tests (tests/browser) drive Debian's Chromium",
+    "bubblewrap": "the grader runs learner code in a bubblewrap sandbox",
+}
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pins  # noqa: E402  (tools/pins.py, beside this file)
+
+
+def say(message: str) -> None:
+    print(f"[civic-ai-lab] {message}", flush=True)
+
+
+def run(*command: str | Path, **kwargs) -> None:
+    subprocess.run([str(part) for part in command], check=True, **kwargs)
+
+
+def venv_environment() -> dict[str, str]:
+    """The environment with .venv's bin first on PATH.
+
+    nbgrader runs `alembic` from PATH when it creates a gradebook, and the
+    jupyter command finds its sub-commands on PATH: both must be the venv's.
+    """
+    environment = dict(os.environ)
+    environment["PATH"] = str(BIN) + os.pathsep + environment.get("PATH", "")
+    environment["VIRTUAL_ENV"] = str(VENV)
+    return environment
+
+
+def base_python() -> str:
+    """A Python 3.11 to build the venv with, or a clear message why not."""
+    if sys.version_info[:2] == (3, 11):
+        return sys.executable
+    for candidate in ("python3.11", "py"):
+        found = shutil.which(candidate)
+        if found:
+            arguments = [found, "-3.11"] if candidate == "py" else [found]
+            probe = subprocess.run([*arguments, "-c", "import sys; print(sys.executable)"],
+                                   capture_output=True, text=True)
+            if probe.returncode == 0:
+                return probe.stdout.strip()
+    raise SystemExit(
+        f"Civic AI Lab needs Python 3.11; this is Python {sys.version.split()[0]} and no "
+        "python3.11 was found. Install Python 3.11 (python.org, or `apt-get install "
+        "python3.11`) and run this command again.")
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in ("environment.yml", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    if not PYTHON.exists():
+        say("creating the virtual environment .venv (Python 3.11)")
+        run(base_python(), "-m", "venv", VENV)
+    if STAMP.exists() and STAMP.read_text() == fingerprint():
+        say("packages are up to date")
+    else:
+        say("installing the pinned packages (a few minutes the first time)")
+        requirements = VENV / "requirements.txt"
+        requirements.write_text("\n".join(pins.read_pins()) + "\n")
+        run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+            pins.conda_pin("pip"))
+        run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+            "-r", requirements)
+        run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+            "--no-deps", "-e", ROOT)
+        STAMP.write_text(fingerprint())
+    run(PYTHON, "-m", "civicai.modes", "learner", env=venv_environment())
+
+
+def install_debian_packages() -> None:
+    """apt-get what the tests need, or say exactly what to install."""
+    missing = [package for package in DEBIAN_TEST_PACKAGES
+               if not shutil.which("chromium" if package == "chromium" else "bwrap")]
+    if not missing:
+        return
+    can_install = (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0)
+    if can_install:
+        say(f"installing Debian packages for the tests: {' '.join(missing)}")
+        quiet = {"stdout": subprocess.DEVNULL}
+        environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-q", env=environment, **quiet)
+        run("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing,
+            env=environment, **quiet)
+        return
+    for package in missing:
+        say(f"MISSING: {package} -- {DEBIAN_TEST_PACKAGES[package]}.")
+    say("Install them as root with: apt-get install " + " ".join(missing)
+        + "  (the tests that need them will fail and say so until then)")
+
+
+def lab(mode: str, extra: list[str]) -> None:
+    try:
+        completed = subprocess.run([str(PYTHON), "-m", "civicai.modes", "start", mode, *extra],
+                                   cwd=ROOT, env=venv_environment())
+    except KeyboardInterrupt:
+        return
+    sys.exit(completed.returncode)
+
+
+def test(extra: list[str]) -> None:
+    install_debian_packages()
+    completed = subprocess.run([str(PYTHON), "-m", "pytest", *extra],
+                               cwd=ROOT, env=venv_environment())
+    sys.exit(completed.returncode)
+
+
+def main(argv: list[str]) -> None:
+    command, extra = (argv[1], argv[2:]) if len(argv) > 1 else ("setup", [])
+    if command not in {"setup", "lab", "instructor", "test"}:
+        raise SystemExit(__doc__)
+    setup()
+    if command == "lab":
+        lab("learner", extra)
+    elif command == "instructor":
+        lab("instructor", extra)
+    elif command == "test":
+        test(extra)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
