@@ -17,8 +17,8 @@ instructor:   ## set up, then start JupyterLab in instructor mode (formgrader)
 test:         ## set up, install the Debian packages the tests need, run every test
 	$(PYTHON) tools/bootstrap.py test
 
-notebooks: setup  ## regenerate every .ipynb from sources/ (and learner exercises via nbgrader)
-	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) -m civicai.authoring build
+notebooks: setup  ## regenerate .ipynb from sources/ (all, or MODULES="01-automation ...")
+	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) -m civicai.authoring build $(MODULES)
 
 pins:         ## re-resolve environment.yml's transitive pins, copy it to binder/
 	$(PYTHON) tools/pins.py lock

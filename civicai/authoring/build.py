@@ -22,13 +22,15 @@ from civicai.authoring import release, sources
 SOURCE_TREES = ("course", "exercises")
 
 
-def _converted(root: Path) -> dict[Path, bytes]:
+def _converted(root: Path, modules: tuple[str, ...] = ()) -> dict[Path, bytes]:
     outputs = {}
     for source in sorted((root / "sources").rglob("*.py")):
         relative = source.relative_to(root / "sources")
         if relative.parts[0] not in SOURCE_TREES or len(relative.parts) != 3:
             raise sources.SourceError(
                 f"{source}: sources go in sources/course/NN-topic/ or sources/exercises/NN-topic/")
+        if modules and relative.parts[1] not in modules:
+            continue
         notebook = sources.convert(source, exercise=relative.parts[0] == "exercises")
         outputs[root / relative.with_suffix(".ipynb")] = (nbformat.writes(notebook) + "\n").encode()
     return outputs
@@ -53,9 +55,9 @@ def _released(root: Path, converted: dict[Path, bytes]) -> dict[Path, bytes]:
     return outputs
 
 
-def planned(root: Path = REPO_ROOT) -> dict[Path, bytes]:
-    """Every generated file and its exact contents."""
-    converted = _converted(root)
+def planned(root: Path = REPO_ROOT, modules: tuple[str, ...] = ()) -> dict[Path, bytes]:
+    """Every generated file (of the given module folders, or all) and its exact contents."""
+    converted = _converted(root, modules)
     return {**converted, **_released(root, converted)}
 
 
@@ -65,9 +67,12 @@ def _notebooks_on_disk(root: Path) -> set[Path]:
             if ".ipynb_checkpoints" not in path.parts}
 
 
-def stale(root: Path = REPO_ROOT) -> list[str]:
-    """What a build would change: one line per file, empty when all is current."""
-    plan = planned(root)
+def stale(root: Path = REPO_ROOT, modules: tuple[str, ...] = ()) -> list[str]:
+    """What a build would change: one line per file, empty when all is current.
+
+    With `modules`, only those module folders are looked at (orphans included).
+    """
+    plan = planned(root, modules)
     problems = []
     for path, content in sorted(plan.items()):
         name = path.relative_to(root)
@@ -75,15 +80,17 @@ def stale(root: Path = REPO_ROOT) -> list[str]:
             problems.append(f"missing: {name} (run `make notebooks`)")
         elif path.read_bytes() != content:
             problems.append(f"stale: {name} differs from its source (run `make notebooks`)")
-    for path in sorted(_notebooks_on_disk(root) - set(plan)):
+    on_disk = {path for path in _notebooks_on_disk(root)
+               if not modules or path.parent.name in modules}
+    for path in sorted(on_disk - set(plan)):
         problems.append(f"orphan: {path.relative_to(root)} has no source in sources/")
     return problems
 
 
-def build(root: Path = REPO_ROOT) -> list[Path]:
-    """Write every generated file that changed; return those written."""
+def build(root: Path = REPO_ROOT, modules: tuple[str, ...] = ()) -> list[Path]:
+    """Write every generated file (of the given module folders, or all) that changed."""
     written = []
-    for path, content in sorted(planned(root).items()):
+    for path, content in sorted(planned(root, modules).items()):
         if not path.exists() or path.read_bytes() != content:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)

@@ -1,0 +1,168 @@
+"""The ground floor of every sandbox: bring your own file, safely.
+
+A sandbox applies a module's tools to a file the learner brings. It must run
+as-is (for "Run all" and the tests) on a worked example, and switch to the
+learner's file when they upload one or type its path. Reading a file a person
+exported from a spreadsheet is where most things go wrong (a semicolon instead
+of a comma, an Excel encoding, an empty sheet), so reading is forgiving and
+every failure is a plain message.
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from civicai.errors import LearnerError
+from civicai.style import callout
+
+MAX_BYTES = 50 * 2**20
+_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+
+
+def on_binder() -> bool:
+    """True on a public Binder server, where uploaded files are not private."""
+    return any(name in os.environ for name in ("BINDER_SERVICE_HOST", "BINDER_LAUNCH_HOST",
+                                               "BINDER_REPO_URL"))
+
+
+def privacy_warning() -> None:
+    """The warning every sandbox shows before it asks for a file."""
+    where = ("You are on Binder, a public service: do not upload any file about real people "
+             "here." if on_binder() else
+             "Check that this computer is one your organisation allows for this data.")
+    display(callout(
+        "privacy", "Real personal data stays on your own computer",
+        "This sandbox runs the course's tools on a file you bring. Use real data about "
+        f"citizens only on your own computer or your organisation's approved system. {where}"
+        "\n\nIf in doubt, try it first with the example data below, or with a copy of your "
+        "file from which names, ID numbers, addresses and contact details have been removed."))
+
+
+def read_table(content: bytes, name: str) -> pd.DataFrame:
+    """A DataFrame from the bytes of a CSV or Excel file, or a LearnerError saying why not."""
+    suffix = Path(name).suffix.casefold()
+    if not content:
+        raise LearnerError(f"The file '{name}' is empty.", "Check that you chose the right file.")
+    if len(content) > MAX_BYTES:
+        raise LearnerError(f"The file '{name}' is larger than {MAX_BYTES // 2**20} MB.",
+                           "Use a sample of it (for example the first 10,000 rows).")
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            table = pd.read_excel(io.BytesIO(content))
+        except Exception as error:
+            raise LearnerError(f"'{name}' could not be read as an Excel workbook ({error}).",
+                               "Save it again from Excel, or export it as CSV.") from None
+    elif suffix in (".csv", ".txt", ".tsv"):
+        table = _read_csv(content, name)
+    else:
+        raise LearnerError(f"'{name}' is not a CSV or Excel file.",
+                           "Export your data as CSV (File → Save As → CSV) and try again.")
+    if table.empty or len(table.columns) == 0:
+        raise LearnerError(f"'{name}' has no rows of data.",
+                           "Check that the first row holds column names and data follows.")
+    return table
+
+
+def _read_csv(content: bytes, name: str) -> pd.DataFrame:
+    for encoding in _ENCODINGS:
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        try:
+            # sep=None lets pandas sniff "," ";" or tab, as spreadsheets export all three
+            return pd.read_csv(io.StringIO(text), sep=None, engine="python")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+            raise LearnerError(f"'{name}' could not be read as a table ({error}).",
+                               "Open it in a spreadsheet and save it again as CSV.") from None
+    raise LearnerError(f"'{name}' is not a text file.", "Export your data as CSV and try again.")
+
+
+def read_table_file(path: str | Path) -> pd.DataFrame:
+    """Read a CSV or Excel file from a path on this computer."""
+    path = Path(str(path).strip().strip('"')).expanduser()
+    if not path.is_file():
+        raise LearnerError(f"There is no file at '{path}'.",
+                           "Check the path: copy it from your file explorer, including the "
+                           "file name and its ending (.csv or .xlsx).")
+    return read_table(path.read_bytes(), path.name)
+
+
+class TablePicker:
+    """Upload a file or type its path; until then, the worked example is used.
+
+    `picker.data` is the table the cells below should use. After choosing a
+    file, the learner re-runs the cells below (the message says so).
+    """
+
+    def __init__(self, example: pd.DataFrame, example_name: str):
+        self.data, self.source = example, f"the example: {example_name}"
+        self._upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False,
+                                          description="Upload a file")
+        self._path = widgets.Text(placeholder="…or type the path of a file on this computer",
+                                  layout=widgets.Layout(width="60%"))
+        self._use_path = widgets.Button(description="Use this path")
+        self._status = widgets.HTML(self._status_text())
+        self._upload.observe(self._on_upload, names="value")
+        self._use_path.on_click(self._on_path)
+
+    def _status_text(self, problem: str = "") -> str:
+        if problem:
+            return f"<b style='color:#8a1c1c'>⚠️ {problem}</b>"
+        rows, columns = self.data.shape
+        return (f"Using <b>{self.source}</b> ({rows:,} rows, {columns} columns). "
+                "After choosing another file, run the cells below again.")
+
+    def _use(self, load, source: str) -> None:
+        try:
+            self.data, self.source = load(), source
+            self._status.value = self._status_text()
+        except LearnerError as error:
+            self._status.value = self._status_text(str(error))
+
+    def _on_upload(self, change) -> None:
+        if change["new"]:
+            uploaded = change["new"][0]
+            self._use(lambda: read_table(bytes(uploaded["content"]), uploaded["name"]),
+                      f"your file {uploaded['name']}")
+
+    def _on_path(self, _button) -> None:
+        self._use(lambda: read_table_file(self._path.value), f"your file {self._path.value}")
+
+    def _ipython_display_(self) -> None:
+        display(widgets.VBox([widgets.HBox([self._upload]),
+                              widgets.HBox([self._path, self._use_path]), self._status]))
+
+
+class ColumnChooser:
+    """Drop-downs to say which column of the learner's table plays which role.
+
+    `roles` maps a role to its explanation, e.g. {"text": "the text to route"}.
+    `chooser["text"]` is the column chosen for that role: at first the example's
+    column of that name (or the first column), then whatever the learner picks.
+    """
+
+    def __init__(self, table: pd.DataFrame, roles: dict[str, str],
+                 defaults: dict[str, str] | None = None):
+        columns = [str(column) for column in table.columns]
+        defaults = defaults or {}
+        self._menus = {}
+        for role, meaning in roles.items():
+            guess = defaults.get(role) if defaults.get(role) in columns else \
+                next((c for c in columns if c.casefold() == role.casefold()), columns[0])
+            self._menus[role] = widgets.Dropdown(options=columns, value=guess,
+                                                 description=role,
+                                                 tooltip=meaning)
+        self._help = widgets.HTML("<br>".join(f"<b>{role}</b>: {meaning}"
+                                              for role, meaning in roles.items()))
+
+    def __getitem__(self, role: str) -> str:
+        return self._menus[role].value
+
+    def _ipython_display_(self) -> None:
+        display(widgets.VBox([self._help, *self._menus.values()]))
