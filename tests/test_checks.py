@@ -229,3 +229,29 @@ def test_failure_messages_never_contain_the_expected_answer():
     for wrong in (83, 85, 8.4, "84"):
         assert "84" not in str(outcome(start_here.q1, citizens_per_day=wrong)).replace(
             str(wrong), "")
+
+
+# -- model answers of written reflections --------------------------------------------
+
+def test_model_answer_comes_from_the_instructor_source_only():
+    from civicai.checks import reflection
+
+    text = reflection.model_answer_text("00-start-here", "q4_reflection")
+    assert text.startswith("**Model answer.**") and "birth-certificate" in text
+    assert "MODEL ANSWER" not in text
+    assert reflection.model_answer_text("00-start-here", "no-such-cell") is None
+    assert reflection.model_answer_text("99-missing", "q4_reflection") is None
+
+
+def test_model_answer_button_reveals_on_click_only(monkeypatch):
+    from civicai.checks import reflection
+
+    shown = []
+    monkeypatch.setattr(reflection, "display", lambda item: shown.append(item.data))
+    button = reflection.model_answer_button("00-start-here", "q4_reflection").children[0]
+    assert shown == []
+    button.click()
+    assert len(shown) == 1 and "birth-certificate" in shown[0]
+    monkeypatch.setattr(reflection, "REPO_ROOT", reflection.REPO_ROOT / "no-such-copy")
+    reflection.model_answer_button("00-start-here", "q4_reflection").children[0].click()
+    assert "your instructor shares it" in shown[1]

@@ -74,3 +74,13 @@ def test_instructor_mode_serves_the_formgrader(instructor_lab):
         assert plugin not in config["lockedExtensions"]
     status, _ = instructor_lab.get("/formgrader")
     assert status in (200, 301, 302)
+
+
+def test_bahasa_indonesia_interface_is_available(learner_lab):
+    """The Indonesian language pack is installed: Settings → Language lists it."""
+    status, body = learner_lab.get("/lab/api/translations")
+    assert status == 200
+    languages = json.loads(body)["data"]
+    assert "id_ID" in languages, sorted(languages)
+    status, body = learner_lab.get("/lab/api/translations/id_ID")
+    assert status == 200 and json.loads(body)["data"], "the Indonesian pack has no messages"

@@ -168,6 +168,15 @@ assert same_choice(what_to_do, "b")
 # and what a person does. Give the point when all three are there, in any words.
 
 # %% [markdown]
+# **Learning on your own?** When you have written your answer, you can compare it with a model
+# answer. (In a group, your instructor shares it with your feedback instead.)
+
+# %%
+from civicai.checks.reflection import model_answer_button
+
+model_answer_button("00-start-here", "q4_reflection")
+
+# %% [markdown]
 # ## Done!
 #
 # Save your work (**Ctrl+S**). To see all your checks at once, use the **Validate** button at the
