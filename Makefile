@@ -20,6 +20,9 @@ test:         ## set up, install the Debian packages the tests need, run every t
 notebooks: setup  ## regenerate .ipynb from sources/ (all, or MODULES="01-automation ...")
 	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) -m civicai.authoring build $(MODULES)
 
+datasets: setup  ## rebuild every file in datasets/ from the pinned sources and seeds (byte-identical)
+	$(VENV_PY) -m civicai.data.build
+
 pins:         ## re-resolve environment.yml's transitive pins, copy it to binder/
 	$(PYTHON) tools/pins.py lock
 	cp environment.yml binder/environment.yml

@@ -17,10 +17,8 @@ class LearnerError(ValueError):
         super().__init__(message if not what_to_do else f"{message}\n{what_to_do}")
 
     def _render_traceback_(self) -> list[str]:
-        lines = [f"\x1b[1;31m⚠️ {self.message}\x1b[0m"]
-        if self.what_to_do:
-            lines.append(self.what_to_do)
-        return lines
+        first, *rest = str(self).splitlines() or [""]
+        return [f"\x1b[1;31m⚠️ {first}\x1b[0m", *rest]
 
 
 def require_columns(table, columns: list[str], what: str = "your table") -> None:
