@@ -145,24 +145,30 @@ class ColumnChooser:
     `roles` maps a role to its explanation, e.g. {"text": "the text to route"}.
     `chooser["text"]` is the column chosen for that role: at first the example's
     column of that name (or the first column), then whatever the learner picks.
+    Roles listed in `optional` (a learner's file may not have them, like an id
+    column) also offer "(none)", for which `chooser[role]` is None.
     """
 
+    NONE = "(none)"
+
     def __init__(self, table: pd.DataFrame, roles: dict[str, str],
-                 defaults: dict[str, str] | None = None):
+                 defaults: dict[str, str] | None = None, optional=()):
         columns = [str(column) for column in table.columns]
         defaults = defaults or {}
         self._menus = {}
         for role, meaning in roles.items():
+            options = [self.NONE, *columns] if role in optional else columns
             guess = defaults.get(role) if defaults.get(role) in columns else \
-                next((c for c in columns if c.casefold() == role.casefold()), columns[0])
-            self._menus[role] = widgets.Dropdown(options=columns, value=guess,
+                next((c for c in columns if c.casefold() == role.casefold()), options[0])
+            self._menus[role] = widgets.Dropdown(options=options, value=guess,
                                                  description=role,
                                                  tooltip=meaning)
         self._help = widgets.HTML("<br>".join(f"<b>{role}</b>: {meaning}"
                                               for role, meaning in roles.items()))
 
-    def __getitem__(self, role: str) -> str:
-        return self._menus[role].value
+    def __getitem__(self, role: str) -> str | None:
+        value = self._menus[role].value
+        return None if value == self.NONE else value
 
     def _ipython_display_(self) -> None:
         display(widgets.VBox([self._help, *self._menus.values()]))

@@ -75,6 +75,16 @@ def test_column_chooser_guesses_by_name_and_follows_the_learner():
     assert chooser["label"] == "other"
 
 
+def test_optional_roles_can_be_left_out():
+    table = pd.DataFrame({"question": ["Opening hours?"], "answer": ["8 to 4."]})
+    chooser = sandbox.ColumnChooser(table, {"question": "q", "answer": "a", "id": "entry id"},
+                                    optional={"id"})
+    assert chooser["id"] is None and chooser["question"] == "question"
+    assert chooser._menus["question"].options == ("question", "answer")
+    chooser._menus["id"].value = "answer"
+    assert chooser["id"] == "answer"
+
+
 def test_missing_columns_are_named_with_what_exists():
     table = pd.DataFrame({"Unit": [1], "count": [2]})
     with pytest.raises(LearnerError) as caught:
