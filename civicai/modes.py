@@ -27,13 +27,18 @@ from pathlib import Path
 
 from civicai import REPO_ROOT
 
-#: JupyterLab plugins of nbgrader that learners never see.
+#: JupyterLab plugins of nbgrader that learners never see (the "Nbgrader" menu only
+#: links to the others, so without them it would open empty).
 HIDDEN_LAB_PLUGINS = (
     "@jupyter/nbgrader:formgrader",
     "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:menu",
     "@jupyter/nbgrader:course-list",
     "@jupyter/nbgrader:assignment-list",
 )
+#: JupyterLab's "get notified about Jupyter news?" pop-up: noise for a learner on Binder.
+#: Off in learner mode, but not locked: a curious learner may turn it back on.
+QUIET_LAB_PLUGINS = ("@jupyterlab/apputils-extension:announcements",)
 #: Server extensions of nbgrader that learners never reach.
 HIDDEN_SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
@@ -41,7 +46,7 @@ HIDDEN_SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.assignment_list",
 )
 #: What instructor mode gives back: authoring and grading (no exchange here either).
-INSTRUCTOR_LAB_PLUGINS = HIDDEN_LAB_PLUGINS[:2]
+INSTRUCTOR_LAB_PLUGINS = HIDDEN_LAB_PLUGINS[:3]
 INSTRUCTOR_SERVER_EXTENSIONS = HIDDEN_SERVER_EXTENSIONS[:1]
 
 START_PAGE = "course/00-start-here/start-here.ipynb"
@@ -63,6 +68,8 @@ def apply_learner_mode() -> None:
     for plugin in HIDDEN_LAB_PLUGINS:
         _jupyter("labextension", "disable", "--level=sys_prefix", plugin)
         _jupyter("labextension", "lock", "--level=sys_prefix", plugin)
+    for plugin in QUIET_LAB_PLUGINS:
+        _jupyter("labextension", "disable", "--level=sys_prefix", plugin)
     for extension in HIDDEN_SERVER_EXTENSIONS:
         _jupyter("server", "extension", "disable", "--sys-prefix", extension)
 
@@ -94,6 +101,9 @@ def lab_command(mode: str, extra: list[str]) -> tuple[list[str], dict[str, str]]
                f"--LabApp.default_url={default_url}"]
     if mode == "instructor":
         environment["JUPYTER_CONFIG_PATH"] = str(write_instructor_config())
+        # the formgrader's gradebook lives here (autograder/nbgrader_config.py); git
+        # ignores the folder, so a fresh clone does not have it
+        (REPO_ROOT / "autograder" / "work").mkdir(parents=True, exist_ok=True)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines run as root
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):

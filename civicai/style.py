@@ -45,7 +45,12 @@ def callout(kind: str, title: str, text: str) -> HTML:
                 f"<strong>{icon} {html.escape(title)}</strong>{paragraphs}</div>")
 
 
+def chart_summary_html(text: str) -> str:
+    """The summary next to a chart as HTML, for widgets that redraw a chart themselves."""
+    return (f'<p role="doc-subtitle" style="font-style:italic;margin:0.2em 0 1em">'
+            f"📝 In words: {html.escape(text)}</p>")
+
+
 def chart_summary(text: str) -> None:
     """Display the plain-text summary that goes next to a chart."""
-    display(HTML(f'<p role="doc-subtitle" style="font-style:italic;margin:0.2em 0 1em">'
-                 f"📝 In words: {html.escape(text)}</p>"))
+    display(HTML(chart_summary_html(text)))

@@ -12,8 +12,10 @@ writes to stderr: nbgrader counts any stderr output of a test cell as a failure.
 from __future__ import annotations
 
 import html
+import textwrap
 
 _RESET = "\x1b[0m"
+_WIDTH = 76
 #: state -> (terminal colour, label, text colour, background); WCAG AA contrast.
 _STYLES = {
     "not-attempted": ("\x1b[1;34m", "✏️ Not attempted yet", "#1f4e79", "#e8f1fb"),
@@ -29,11 +31,14 @@ class _Note:
         self.state, self.question, self.message, self.hint = state, question, message, hint
 
     def lines(self, colour: bool = False) -> list[str]:
+        """The note as text lines, wrapped: Validate's dialog does not wrap long lines."""
         start, label = _STYLES[self.state][0], _STYLES[self.state][1]
         title = f"{label} — {self.question}"
-        lines = [f"{start}{title}{_RESET}" if colour else title, *self.message.splitlines()]
+        lines = [f"{start}{title}{_RESET}" if colour else title]
+        for paragraph in self.message.splitlines():
+            lines += textwrap.wrap(paragraph, _WIDTH) or [""]
         if self.hint:
-            lines += ["", f"Hint: {self.hint}"]
+            lines += ["", *textwrap.wrap(f"Hint: {self.hint}", _WIDTH)]
         return lines
 
     def __repr__(self) -> str:
