@@ -31,6 +31,7 @@ STAMP = VENV / ".civicai-installed"
 DEBIAN_TEST_PACKAGES = {
     "chromium": "browser tests (tests/browser) drive Debian's Chromium",
     "bubblewrap": "the grader runs learner code in a bubblewrap sandbox",
+    "fonts-noto-color-emoji": "browser tests and screenshots show the emoji of the checks' messages",
 }
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -102,10 +103,20 @@ def setup() -> None:
     run(PYTHON, "-m", "civicai.modes", "learner", env=venv_environment())
 
 
+def debian_package_installed(package: str) -> bool:
+    """Ask dpkg (a font package has no command to look for); without dpkg, look for
+    the package's command."""
+    if shutil.which("dpkg-query"):
+        status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package],
+                                capture_output=True, text=True).stdout
+        return status.endswith(" installed")
+    return bool(shutil.which({"bubblewrap": "bwrap"}.get(package, package)))
+
+
 def install_debian_packages() -> None:
     """apt-get what the tests need, or say exactly what to install."""
     missing = [package for package in DEBIAN_TEST_PACKAGES
-               if not shutil.which("chromium" if package == "chromium" else "bwrap")]
+               if not debian_package_installed(package)]
     if not missing:
         return
     can_install = (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0)
@@ -134,6 +145,9 @@ def lab(mode: str, extra: list[str]) -> None:
 
 def test(extra: list[str]) -> None:
     install_debian_packages()
+    # The browser tests run in a Binder-like environment; building it (minutes, the first
+    # time) is set-up, so it happens here rather than inside a test's time limit.
+    run(PYTHON, ROOT / "tools" / "binder_like.py", "build", env=venv_environment())
     completed = subprocess.run([str(PYTHON), "-m", "pytest", *extra],
                                cwd=ROOT, env=venv_environment())
     sys.exit(completed.returncode)
