@@ -27,21 +27,22 @@ class Module:
 
 MODULES = (
     Module("01-automation", "Automating administrative work",
-           "Where can AI take repetitive work off staff, safely?", 120,
+           "Where can AI take repetitive work off staff, safely?", 115,
            "clean a register with rules, produce a monthly report by code, route complaints "
            "with a classifier and decide which cases a person must review"),
     Module("02-chatbots", "Chatbots for citizen services",
-           "How do we answer citizens fast without misleading them?", 120,
-           "build an FAQ bot that cites its source, measure when it should hand over to a "
-           "person, and redact personal data from chat logs"),
+           "How do we answer citizens fast without misleading them?", 135,
+           "build an FAQ bot that cites its source, choose when it hands over to a person, "
+           "measure it honestly, and redact personal data from chat logs"),
     Module("03-bias", "Bias and fairness",
-           "Does the system treat groups of citizens fairly?", 120,
-           "measure error rates by group, choose the fairness measure that fits a decision, "
-           "find proxies, and weigh the trade-offs"),
+           "Does the system treat groups of citizens fairly?", 135,
+           "measure error rates by group with their uncertainty, choose the fairness measure "
+           "that fits a decision, find proxies, and weigh the trade-offs"),
     Module("04-privacy", "Privacy and anonymisation",
-           "Can we publish or share this data without exposing people?", 120,
-           "measure re-identification risk, pseudonymise correctly, reach k-anonymity and "
-           "publish counts with differential privacy"),
+           "Can we publish or share this data without exposing people?", 135,
+           "measure re-identification risk with a linkage attack, pseudonymise NIK numbers with "
+           "a secret key, reach k-anonymity at the least cost and publish counts with "
+           "differential privacy"),
     Module("05-transparency", "Transparency and accountability",
            "Can citizens and auditors see why and how decisions are made?", 100,
            "explain decisions with reason codes, spot red flags in spending and audit an "

@@ -222,6 +222,20 @@ def test_by_group():
     assert table.loc["en", "containment"] == pytest.approx(2 / 3)
 
 
+def test_ids_a_spreadsheet_reads_as_numbers_still_match():
+    """A CSV of numbered entries, and test questions whose "expected" column has an empty cell
+    (an out-of-scope question): pandas reads the ids as 1, 2 and the expected as 1.0, 2.0, NaN."""
+    faq = pd.DataFrame({"id": [1, 2], "Q": ["How do I renew my ID card?",
+                                            "Where do I pay property tax?"],
+                        "A": ["At Dukcapil.", "At the tax office."]})
+    bot = FaqBot(knowledge.entries_from_table(faq, "Q", "A", faq_id="id"), threshold=0.3)
+    predicted = bot.predict(["renew my ID card", "pay property tax", "who wins the football"])
+    card = evaluation.scorecard(predicted, pd.Series([1.0, 2.0, np.nan]), 0.3)
+    assert card["top1_accuracy"] == 1.0 and card["out_of_scope_recall"] == 1.0
+    assert knowledge.as_text(pd.Series([7.0, 2.5, None, " F01 "])).tolist() == ["7", "2.5", "",
+                                                                                  "F01"]
+
+
 def test_evaluation_explains_bad_input():
     with pytest.raises(LearnerError, match="6 predictions but 2 expected"):
         evaluation.scorecard(PREDICTED, ["F01", "F02"], 0.4)

@@ -136,6 +136,21 @@ def test_k_uniques_and_l_on_a_small_table(patients):
     assert classes["different diagnosis"].tolist() == [1, 1, 2]
 
 
+def test_the_course_counts_equivalence_classes_in_one_place(patients):
+    """The learner's tools and the checks on the course's own files agree, with pandas too."""
+    from civicai.data import disclosure
+    quasi = ["birth_year", "sex", "district"]
+    assert disclosure.k_anonymity(patients, quasi) == privacy.k_anonymity(patients, quasi) == 1
+    assert disclosure.small_groups(patients, quasi, 3).tolist() \
+        == privacy.rows_below(patients, quasi, 3).tolist() == [False] * 3 + [True] * 3
+    households = load("households")  # categorical columns, as shipped
+    hh_quasi = ["regency", "head_sex", "head_education"]
+    expected = households.groupby(hh_quasi, dropna=False, observed=True).size().min()
+    assert disclosure.k_anonymity(households, hh_quasi) == privacy.k_anonymity(households, hh_quasi) \
+        == expected
+    assert disclosure.k_anonymity(patients.iloc[:0], quasi) == 0  # a shipped file may be empty
+
+
 def test_a_missing_value_is_a_value_that_can_single_someone_out(patients):
     patients.loc[0, "district"] = None
     assert privacy.k_anonymity(patients, ["district"]) == 1
@@ -468,6 +483,8 @@ def test_the_dp_check_is_statistical_and_names_the_mistake():
         "do not round": lambda count, epsilon, rng: round(count + rng.laplace(0.0, 1 / epsilon)),
         "centred on 0": lambda count, epsilon, rng: count + 1 + rng.laplace(0.0, 1 / epsilon),
         "one number": lambda count, epsilon, rng: [count],
+        "does not draw its noise from the generator": lambda count, epsilon, rng:
+            count + np.random.default_rng().laplace(0.0, 1 / epsilon),
     }
     for words, function in mistakes.items():
         with pytest.raises(NotRightYet, match=words):
@@ -504,9 +521,10 @@ def test_the_risk_chooser_keeps_only_existing_columns(register):
 def test_date_columns_from_a_spreadsheet_are_recognised():
     table = pd.DataFrame({"born": ["10/07/1984", "11/07/1984"], "year": ["1984", "1985"],
                           "score": ["1.5", "2.5"], "iso": ["1984-07-10", None],
-                          "month": ["2023-10", "2023-11"]})
+                          "month": ["2023-10", "2023-11"],
+                          "admitted": pd.to_datetime(["2023-10-01", "2023-11-02"])})
     converted, names = parse_date_columns(table)
-    assert names == ["born", "iso"]
+    assert names == ["born", "iso", "admitted"]  # dates already read as dates are listed too
     assert converted["born"].iloc[0] == pd.Timestamp("1984-07-10")
     assert converted["year"].tolist() == ["1984", "1985"]
     assert converted["month"].tolist() == ["2023-10", "2023-11"]
@@ -526,7 +544,10 @@ def test_charts_draw_and_summarise_from_the_same_numbers(monkeypatch):
     explore.plot_trials(trials, k=5)
     assert "The star (size bands) suppresses 0 rows and loses 2.0 points" in said[-1]
     explore.plot_counts(pd.Series({"Theft": 6, "Loss": 2}), "test", "reports")
-    assert said[-1].startswith("The largest category is 'Theft' with 6 reports (75%)")
+    assert said[-1].startswith("The largest category is 'Theft', with 6 reports (75%); then 'Loss'")
+    # one report can name several types: shares are of the reports, not of the mentions
+    explore.plot_counts(pd.Series({"Theft": 6, "Loss": 3}), "test", "reports", total=8)
+    assert said[-1].startswith("The largest category is 'Theft', in 6 of the 8 reports (75%)")
     errors = privacy.error_by_epsilon([0.1, 1.0], np.random.default_rng(0), draws=100)
     explore.plot_error_by_epsilon(errors)
     assert "epsilon 0.1 a published count is off by about 10 people" in said[-1]
@@ -543,7 +564,7 @@ def test_the_laplace_explorer_redraws_for_each_epsilon():
 
 
 def test_group_numbers_agree_with_pandas_and_never_overflow():
-    from civicai.privacy.risk import group_numbers
+    from civicai.data.disclosure import group_numbers
     rng = np.random.default_rng(3)
     table = pd.DataFrame({f"c{number}": rng.integers(0, 10**9, 3000) for number in range(12)})
     table.loc[::7, "c0"] = None

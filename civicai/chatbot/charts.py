@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 from IPython.display import display
 
@@ -76,6 +77,7 @@ def plot_confidence(predicted: pd.DataFrame, expected, threshold: float | None =
         axes.axvline(threshold, color="black", linestyle="--", label=f"threshold {threshold:.2f}")
     axes.set_xlabel("confidence of the best match")
     axes.set_ylabel("number of questions (stacked)")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # no "2.5 questions"
     axes.legend(frameon=False)
     plt.show()
     medians = ", ".join(f"{label}: median {values.median():.2f}" for label, values in groups.items()
@@ -192,9 +194,12 @@ def evaluation_report(predicted: pd.DataFrame, expected, threshold: float,
         print("Your questions are all in scope: add some the FAQ cannot answer, to see "
               "whether the bot knows when to hand over.")
     ended = evaluation.outcomes(predicted, expected, threshold)
-    wrong = predicted.reset_index(drop=True).assign(
-        expected=evaluation.expected_ids(expected).fillna("(out of scope)"))
-    wrong = wrong[ended == evaluation.WRONG]
+    wrong = pd.DataFrame({
+        "question": predicted["question"].to_numpy() if "question" in predicted else "",
+        "bot answered from": predicted["faq_id"].to_numpy(),
+        "expected": evaluation.expected_ids(expected).fillna("(out of scope)").to_numpy(),
+        "confidence": predicted["confidence"].to_numpy()})
+    wrong = wrong[(ended == evaluation.WRONG).to_numpy()]
     print(f"{len(wrong)} wrong answers at threshold {threshold:.2f}"
           + (": the first ones are below." if len(wrong) else "."))
     if len(wrong):

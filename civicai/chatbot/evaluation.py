@@ -29,6 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from civicai.chatbot.knowledge import as_text
 from civicai.errors import LearnerError, require_columns
 
 RIGHT, WRONG, HANDED = "right answer", "wrong answer", "handed to a person"
@@ -41,8 +42,7 @@ THRESHOLDS = np.round(np.linspace(0.0, 1.0, 101), 2)
 
 def expected_ids(values) -> pd.Series:
     """The right entry for each question as text; None where the FAQ has no answer."""
-    series = pd.Series(values, dtype="object").reset_index(drop=True)
-    text = series.where(series.notna(), "").astype(str).str.strip()
+    text = as_text(pd.Series(values, dtype="object").reset_index(drop=True))
     return text.where(~text.isin(["", "nan", "None", "<NA>"]), None)
 
 

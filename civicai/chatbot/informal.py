@@ -3,7 +3,7 @@
 Citizens write to a chatbot the way they write to a friend: "sy mau bikin ktp
 gmn ya", "how 2 renew SIM?", "KARTU KELUARGA HILANG!!!", "anak2 sy". A bot that
 compares words letter by letter misses "gmn" = "bagaimana" (how) and "bikin" =
-"membuat" (make). Three simple steps close much of that gap, and each is easy
+"membuat" (make). Four simple steps close much of that gap, and each is easy
 to explain and to check:
 
 1. lower-case everything and strip accents ("Café" -> "cafe");

@@ -26,9 +26,21 @@ ENTRY_COLUMNS = ["faq_id", "question", "answer", "source", "language"]
 COURSE_FAQ_LANGUAGES = {"en": ("question_en", "answer_en"), "id": ("question_id", "answer_id")}
 
 
-def _clean_text(values: pd.Series) -> pd.Series:
-    """Text with missing cells as empty strings and outer spaces removed."""
-    return values.astype("object").where(values.notna(), "").astype(str).str.strip()
+def as_text(values) -> pd.Series:
+    """Cells as text, outer spaces removed, missing cells as "" (the index is kept).
+
+    Whole numbers stay whole: a spreadsheet column of ids with an empty cell
+    (an out-of-scope test question) is read as decimals, 1.0, 2.0, ..., and
+    "1.0" must still match the FAQ entry "1".
+    """
+    def one(value) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    return pd.Series(values, dtype="object").map(one)
 
 
 def _checked(entries: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -57,8 +69,8 @@ def entries_from_course_faq(faq: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for language, (question, answer) in COURSE_FAQ_LANGUAGES.items():
         parts.append(pd.DataFrame({
-            "faq_id": _clean_text(faq["faq_id"]), "question": _clean_text(faq[question]),
-            "answer": _clean_text(faq[answer]), "source": _clean_text(faq["source"]),
+            "faq_id": as_text(faq["faq_id"]), "question": as_text(faq[question]),
+            "answer": as_text(faq[answer]), "source": as_text(faq["source"]),
             "language": language}))
     return _checked(pd.concat(parts, ignore_index=True), "the FAQ table")
 
@@ -76,10 +88,10 @@ def entries_from_table(table: pd.DataFrame, question: str, answer: str, *,
                            "Load your file with the file picker above.")
     named = [column for column in (question, answer, faq_id, source) if column]
     require_columns(table, named, "your FAQ table")
-    ids = (_clean_text(table[faq_id]) if faq_id else
+    ids = (as_text(table[faq_id]) if faq_id else
            pd.Series([f"row {number}" for number in range(1, len(table) + 1)], index=table.index))
-    sources = _clean_text(table[source]) if source else pd.Series("your FAQ", index=table.index)
-    entries = pd.DataFrame({"faq_id": ids, "question": _clean_text(table[question]),
-                            "answer": _clean_text(table[answer]), "source": sources,
+    sources = as_text(table[source]) if source else pd.Series("your FAQ", index=table.index)
+    entries = pd.DataFrame({"faq_id": ids, "question": as_text(table[question]),
+                            "answer": as_text(table[answer]), "source": sources,
                             "language": language})
     return _checked(entries, "your FAQ table")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from civicai.checks.describe import kind_of, short_text
 from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
 
+
 def _probe_best_entry(call) -> str | None:
     """An FAQ question, asked word for word, must find its own entry."""
     from civicai.chatbot import entries_from_course_faq
@@ -64,8 +65,13 @@ def _probe_mask_contacts(call) -> str | None:
 
 
 def _share(qid: str, title: str, variable: str, fingerprint: str) -> NumberQuestion:
-    """A measure between 0 and 1, checked to 3 decimals."""
-    return NumberQuestion(qid, title, variable, fingerprint, decimals=3, low=0, high=1,
+    """A measure between 0 and 1, checked to 6 decimals.
+
+    Close to the precision of the hidden tests, so that a ✅ is not followed by
+    lost points: a figure typed in rounded (0.627 read from the lesson) is told
+    "not right yet" here rather than failing unseen at grading.
+    """
+    return NumberQuestion(qid, title, variable, fingerprint, decimals=6, low=0, high=1,
                           what="a share between 0 and 1")
 
 
@@ -73,23 +79,23 @@ q1 = FunctionQuestion("chatbots/q1", "Question 1 — find the best entry", "best
                       _probe_best_entry)
 
 q2 = _share("chatbots/q2", "Question 2 — top-1 accuracy", "top1_accuracy",
-            "7894c86ef01ad6d1c02e14b814b451bbe5d7627aa2ba37d7fdbe8eb28ccdb641")
+            "8085430ce63e8fd9c5e7a1c1f07c29ddca6a228974191e3b43e2fdcda820b219")
 
 q3 = _share("chatbots/q3", "Question 3 — out-of-scope recall", "out_of_scope_recall",
-            "3eb94f45f287f96c526dc0c42c51b1b44e9ec052f997c12d95a054bd63161877")
+            "3251e509a1d2b46705837e5b1d6bdd8a8249d53dea0ebab723557a72e259d183")
 
 q4 = NumberQuestion("chatbots/q4", "Question 4 — choose the threshold", "chosen_threshold",
                     "18bd9229df0f47f2923923b255718738da74841021899946470a5f9a7b10c043",
                     decimals=2, low=0, high=1, what="a threshold between 0 and 1")
 
 q5 = _share("chatbots/q5", "Question 5 — containment", "containment",
-            "fe8eb49985f441e79b46172d82b9e57e0c3680932a5aefeb4c4b8778c8cfeb37")
+            "d6fc89aac90bdf0208ad525f47dc120db5a97e4d6d57b145f52628c9af8eb11c")
 
 q6 = FunctionQuestion("chatbots/q6", "Question 6 — mask contact details", "mask_contacts",
                       _probe_mask_contacts)
 
 q7 = _share("chatbots/q7", "Question 7 — names caught by redaction", "name_recall",
-            "629b7216c31a47294a706a1ee369f0b43658f605094f08dd0eceed3c3870838a")
+            "a18a8f192b08ab7c99df8b48f0fb6fac7cfb12847b56931e734cba2e911fa60b")
 
 q8 = ChoiceQuestion("chatbots/q8", "Question 8 — when wrong answers are costly",
                     "costly_measure",

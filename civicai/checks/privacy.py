@@ -5,7 +5,8 @@ their own kind here: a list of column names (compared as a set), and a choice
 of generalisation levels (checked for k first, then compared by fingerprint).
 The two function questions try the learner's function: a keyed pseudonym is
 compared with HMAC-SHA256, a differentially private count is checked
-statistically over many draws from a seeded generator, so it cannot flake.
+statistically over many draws from a seeded generator, so it cannot flake
+(and must draw from that generator, so a seeded run repeats).
 """
 from __future__ import annotations
 
@@ -143,6 +144,12 @@ def _probe_dp_count(call) -> str | None:
     if np.ptp(noise) == 0:
         return ("Your function gives the same number every time: there is no random noise. "
                 "Add `rng.laplace(...)`.")
+    # two generators started with the same seed must give the same release
+    repeats = {float(call(true_count, epsilon, np.random.default_rng(7))) for _ in range(2)}
+    if len(repeats) > 1:
+        return ("Your function does not draw its noise from the generator `rng` it is given: "
+                "two generators started with the same seed gave different counts. Use "
+                "`rng.laplace(...)`, so that a run with a fixed seed can be repeated.")
     if all(value.is_integer() for value in values):
         return ("Your function gives back whole numbers only: do not round inside it. "
                 "Rounding is done later, on the published figure.")

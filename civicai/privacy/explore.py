@@ -72,8 +72,13 @@ def count_listed(values: pd.Series, separator: str = ", ") -> pd.Series:
     return items.value_counts().rename("reports")
 
 
-def plot_counts(counts: pd.Series, title: str, what: str) -> None:
-    """Horizontal bar chart of counts by category, largest at the top."""
+def plot_counts(counts: pd.Series, title: str, what: str, total: int | None = None) -> None:
+    """Horizontal bar chart of counts by category, largest at the top.
+
+    `total` is the number of records counted (for example reports), when one
+    record can fall in several categories (`count_listed`): the summary then
+    gives each share of the records, not of the category mentions.
+    """
     use_course_style()
     ordered = counts.sort_values()
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(ordered) + 1.2))
@@ -82,10 +87,13 @@ def plot_counts(counts: pd.Series, title: str, what: str) -> None:
     ax.set_title(title)
     plt.show()
     top = counts.sort_values(ascending=False)
-    share = top.iloc[0] / top.sum()
-    chart_summary(f"The largest category is '{top.index[0]}' with {int(top.iloc[0]):,} {what} "
-                  f"({share:.0%}), then '{top.index[1]}' with {int(top.iloc[1]):,}; "
-                  f"{len(top)} categories in all.")
+    first, second = int(top.iloc[0]), int(top.iloc[1])
+    if total is None:
+        largest = f"with {first:,} {what} ({first / top.sum():.0%})"
+    else:
+        largest = f"in {first:,} of the {total:,} {what} ({first / total:.0%})"
+    chart_summary(f"The largest category is '{top.index[0]}', {largest}; then "
+                  f"'{top.index[1]}' with {second:,}; {len(top)} categories in all.")
 
 
 def plot_error_by_epsilon(table: pd.DataFrame) -> None:
@@ -190,13 +198,14 @@ def laplace_explorer(counts: pd.Series, seed: int = 2024) -> widgets.VBox:
         noise = np.random.default_rng(seed).laplace(0.0, laplace_scale(epsilon), len(counts))
         noisy = (counts + noise).round().clip(lower=0).astype(int)
         use_course_style()
-        fig, ax = plt.subplots(figsize=(7, 3.4))
-        positions = np.arange(len(counts))
-        ax.bar(positions - 0.2, counts.to_numpy(), width=0.4, color=PALETTE[0], label="true")
-        ax.bar(positions + 0.2, noisy.to_numpy(), width=0.4, color=PALETTE[1],
-               label=f"published (epsilon {epsilon:g})")
-        ax.set_xticks(positions, [str(label) for label in counts.index], rotation=30, ha="right")
-        ax.set_ylabel("count")
+        # horizontal bars: long place names stay readable, first place at the top
+        fig, ax = plt.subplots(figsize=(7, 0.3 * len(counts) + 1.2))
+        positions = np.arange(len(counts))[::-1]
+        ax.barh(positions + 0.2, counts.to_numpy(), height=0.4, color=PALETTE[0], label="true")
+        ax.barh(positions - 0.2, noisy.to_numpy(), height=0.4, color=PALETTE[1],
+                label=f"published (epsilon {epsilon:g})")
+        ax.set_yticks(positions, [str(label) for label in counts.index])
+        ax.set_xlabel("count")
         ax.legend()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", bbox_inches="tight")

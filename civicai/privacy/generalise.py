@@ -22,8 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from civicai.data.disclosure import group_numbers
 from civicai.errors import LearnerError
-from civicai.privacy.risk import check_table, class_sizes, group_numbers, l_diversity
+from civicai.privacy.risk import check_table, class_sizes, l_diversity
 
 
 # ---- the steps of a ladder -------------------------------------------------------------------
@@ -238,7 +239,9 @@ def try_levels(table: pd.DataFrame, ladders: Sequence[Ladder], levels: Mapping[s
     """Generalise, suppress what is still below k, and measure risk and usefulness."""
     quasi = [item.column for item in ladders]
     chosen = _levels(_ladders(ladders), levels)
-    generalised = generalise(table, ladders, chosen)
+    # only the columns measured here are copied: `compare_levels` calls this dozens of times
+    measured = list(dict.fromkeys(quasi + ([sensitive] if sensitive else [])))
+    generalised = generalise(check_table(table, measured)[measured], ladders, chosen)
     sizes = class_sizes(generalised, quasi)
     kept = generalised[sizes >= k]
     l_after = l_diversity(kept, quasi, sensitive) if sensitive and not kept.empty else None

@@ -36,15 +36,20 @@ _DATE_FORMATS = ("ISO8601", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%m/%d/%Y")
 
 
 def parse_date_columns(table: pd.DataFrame, share: float = 0.9) -> tuple[pd.DataFrame, list[str]]:
-    """The table with text columns that hold dates turned into dates, and their names.
+    """The table with text columns that hold dates turned into dates, and every date column.
 
     A spreadsheet export gives dates as text ("1984-07-10", "10/07/1984"). A
     column is converted when at least `share` of its filled cells read as dates
     in one format; day-first formats are tried before the American month-first one.
+    The names returned are all the columns that now hold dates, including those
+    that already did, because those are the ones the report generalises as dates.
     """
     converted, names = table.copy(), []
     for column in table.columns:
         values = table[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            names.append(str(column))
+            continue
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
         filled = values.dropna().astype(str)

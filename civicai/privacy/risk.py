@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
+from civicai.data.disclosure import group_sizes
 from civicai.errors import LearnerError, require_columns
 
 
@@ -51,28 +51,15 @@ def _quasi(quasi_identifiers: Sequence[str]) -> list[str]:
     return quasi
 
 
-def group_numbers(columns: Sequence[pd.Series]) -> np.ndarray:
-    """For every row, the number of its group: rows with equal values in all columns share one.
-
-    Each column becomes whole-number codes first (a missing value gets a code of
-    its own); grouping numbers with NumPy is much faster than grouping text with
-    pandas, and the tools group the same table many times.
-    """
-    numbers = np.zeros(len(columns[0]) if len(columns) else 0, dtype=np.int64)
-    for column in columns:
-        codes = pd.factorize(column, use_na_sentinel=False)[0]
-        # pair the group number so far with this column's code, then renumber 0, 1, 2, ...
-        # so the numbers never grow past the number of rows
-        numbers = pd.factorize(numbers * (codes.max() + 1) + codes)[0]
-    return numbers
-
-
 def class_sizes(table: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.Series:
-    """For every row, how many rows (itself included) share its quasi-identifier values."""
+    """For every row, how many rows (itself included) share its quasi-identifier values.
+
+    The counting is `civicai.data.disclosure.group_sizes`, the same that checks
+    the course's own files; this adds the plain-language checks of the input.
+    """
     quasi = _quasi(quasi_identifiers)
     check_table(table, quasi)
-    groups = group_numbers([table[column] for column in quasi])
-    return pd.Series(np.bincount(groups)[groups], index=table.index, name="class_size")
+    return group_sizes(table, quasi)
 
 
 def k_anonymity(table: pd.DataFrame, quasi_identifiers: Sequence[str]) -> int:

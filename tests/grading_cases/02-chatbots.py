@@ -46,6 +46,10 @@ MISTAKES = {
         {"q6_answer": Q6_HEAD + '    text = re.sub(r"\\+?\\d[\\d .-]{5,}\\d", "[PHONE]", text)\n'
                                 "    return text\n"},
         {"q6"}),
+    # A measure is computed, not copied: the lesson printed top-1 accuracy as 62.7%.
+    "types rounded figures instead of computing them": (
+        {"q2_answer": "top1_accuracy = 0.627", "q7_answer": "name_recall = 0.942"},
+        {"q2", "q7"}),
     # Recall is the share of details caught; precision is the share of masks that were right.
     "reads precision instead of recall": (
         {"q7_answer": 'name_recall = scores.loc["name", "precision"]'}, {"q7"}),

@@ -97,8 +97,11 @@ faq["topic"].value_counts().head(8)
 # - and a **lower** number when it appears in many texts, because then it says little about
 #   any one of them (*inverse document frequency*): "how", "do", "I" are in every question.
 #
-# Here are three FAQ questions, and the numbers TF-IDF gives their words. The library
-# scikit-learn does the counting.
+# Here are three FAQ questions, and the numbers TF-IDF gives their words. The counting is done
+# by scikit-learn, a *library* (a package of ready-made code) widely used for machine learning
+# in Python. Its `TfidfVectorizer` first *fits*: it reads the texts and learns their words and
+# how common each is. Then it *transforms*: it turns each text into its list of numbers.
+# `fit_transform` does both at once.
 
 # %%
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -115,9 +118,10 @@ pd.DataFrame(vectors.toarray(), index=["entry 1", "entry 2", "entry 3"],
 # Words like "renew" or "birth" get high numbers in their own question and 0 elsewhere; "do",
 # which is in all three, gets a low one.
 #
-# A citizen's question is turned into numbers in the same way. Then the bot measures how alike
-# the two lists of numbers are with **cosine similarity**: **1** means "the same words in the same
-# proportions", **0** means "no word in common".
+# A citizen's question is turned into numbers in the same way (`transform` only: the words were
+# learned from the FAQ). Then the bot measures how alike the two lists of numbers are with
+# **cosine similarity**: **1** means "the same words in the same proportions", **0** means "no
+# word in common".
 
 # %%
 from sklearn.metrics.pairwise import cosine_similarity
@@ -137,8 +141,8 @@ pd.Series(cosine_similarity(informal, vectors)[0], index=mini_faq).round(2)
 
 # %% [markdown]
 # All zeros: not one word in common. The bot has no idea. Two things will fix much of this:
-# an FAQ in **both languages**, and **normalisation** of informal spelling (section 7). And when
-# the similarity is low, a careful bot **does not guess**: it hands over (section 6).
+# an FAQ in **both languages**, and **normalisation** of informal spelling (section 8). And when
+# the similarity is low, a careful bot **does not guess**: it hands over (section 7).
 
 # %% [markdown]
 # ## 4. Our FAQ bot, and how it cites its source
@@ -182,7 +186,7 @@ print(bot.ask("sy mau bikin akta kelahiran anak, syaratnya apa?"))
 # **lost** their ID card:
 
 # %%
-bot.rank("How can I replace my lost ID card?", k=3)[["faq_id", "confidence", "question"]]
+bot.rank("How can I replace my lost ID card?", k=3)[["faq_id", "confidence", "question"]].round(2)
 
 # %% [markdown]
 # The entry about a **damaged** card beats the one about a **lost** card by a hair: both talk
@@ -230,8 +234,9 @@ mistakes[["question", "language", "faq_id", "bot_chose", "confidence"]].head(8)
 #
 # Many commercial chatbots work differently. Instead of comparing with the FAQ, they **learn**
 # from examples: for each FAQ entry (each *intent*), staff collect many ways citizens ask for it,
-# and a classifier learns which pieces of words point to which entry. Its confidence is the
-# probability it gives its top choice.
+# and a *classifier* (a model that learns to sort texts into categories from labelled examples)
+# learns which pieces of words point to which entry. Its confidence is the probability it gives
+# its top choice.
 #
 # We train one on the FAQ's own questions and answers plus the `train` paraphrases, then test
 # both bots on exactly the same `test` questions.
@@ -322,6 +327,7 @@ plot_confidence(test_predicted, test["faq_id"], threshold=bot.threshold)
 # | **out-of-scope recall** | of the questions the FAQ does *not* cover, what share goes to a person? | high: each miss is a confident wrong answer |
 # | **fallback rate** | of all questions, what share goes to a person? | low enough for staff to handle |
 # | **containment** | of all questions, what share does the bot settle itself, **correctly**? | high |
+# | *wrong-answer rate* (a fifth number, worth watching) | of all questions, what share gets a wrong answer? | low |
 #
 # ⚠️ Containment is sometimes reported as "questions not handed to a person". That counts
 # wrong answers as successes. Here, a wrong answer never counts as contained.
@@ -369,8 +375,10 @@ print(f"Lowest threshold with out-of-scope recall ≥ 90% on the train questions
 # And its honest measures, on the test questions:
 
 # %%
+from civicai.chatbot.charts import MEASURE_NAMES
+
 card = scorecard(test_predicted, test["faq_id"], chosen)
-pd.Series(card).map("{:.1%}".format)
+pd.Series(card).rename(index=MEASURE_NAMES).map("{:.1%}".format).to_frame("test questions")
 
 # %% [markdown]
 # Look at the wrong-answer rate: even with the threshold, about one question in four gets a
@@ -390,7 +398,8 @@ pd.Series(card).map("{:.1%}".format)
 #
 # Citizens write "KTP sy ilang gmn gantinya", "how to bikin NIB", "paspor expired, what do I
 # do". How well does the bot do for each kind of question? `by_group` gives the measures per
-# language group.
+# language group: `en` is English, `id` Bahasa Indonesia (formal or informal), `mixed` both in
+# one question.
 
 # %%
 from civicai.chatbot import by_group
@@ -524,8 +533,10 @@ plot_redaction(scores)
 scores[["planted", "caught", "recall", "precision"]].round(3)
 
 # %% [markdown]
-# Numbers, phones and e-mails have a fixed shape, so rules catch them well. Names do not. Here
-# are some names the rules missed:
+# Numbers, phones and e-mails have a fixed shape, so rules catch them well. Names do not. These
+# figures are also a best case: the planted details follow a limited number of patterns, and
+# real chat logs hold names and numbers written in ways nobody planned for. Test the rules on a
+# sample of your own logs before trusting them. Here are some names the rules missed:
 
 # %%
 from civicai.chatbot.redaction import missed_details
@@ -559,7 +570,7 @@ missed_details(complaints["text"], complaints["personal_data"], kind="name").hea
 
 # %%
 passages = bot.rank("paspor sy hilang di luar negeri, harus bagaimana?", k=3)
-passages[["faq_id", "confidence", "answer"]]
+passages[["faq_id", "confidence", "answer"]].round(2)
 
 # %% [markdown]
 # How do public bodies test such a bot? The UK's Government Digital Service (GDS) has published
@@ -641,6 +652,7 @@ display(callout("case", "GOV.UK Chat: how the UK government evaluated a generati
 # | out-of-scope recall | share of out-of-scope questions handed to a person |
 # | fallback rate | share of all questions handed to a person |
 # | containment | share of all questions the bot answers itself, correctly |
+# | wrong-answer rate | share of all questions that get a wrong answer |
 # | train / test split | questions to build or tune with / questions kept apart to measure with |
 # | normalisation | putting text in a standard form (case, accents, slang) before comparing |
 # | NIK | *Nomor Induk Kependudukan*, Indonesia's 16-digit national ID number |

@@ -66,9 +66,11 @@ faq_columns
 # %%
 from civicai.chatbot import DEFAULT_THRESHOLD, ChatWindow, FaqBot, entries_from_table
 
+threshold = DEFAULT_THRESHOLD  # to try another, write a number instead, for example 0.15
+
 entries = entries_from_table(faq_file.data, faq_columns["question"], faq_columns["answer"],
                              faq_id=faq_columns["id"], source=faq_columns["source"])
-bot = FaqBot(entries, threshold=DEFAULT_THRESHOLD)
+bot = FaqBot(entries, threshold=threshold)
 print(f"Your bot knows {len(entries)} entries. Threshold: {bot.threshold:.2f}")
 
 # %% [markdown]
@@ -87,7 +89,9 @@ chat
 # question: the **question** as citizens would write it (formal, informal, with typos), and the
 # **expected** id of the FAQ entry that answers it. Leave *expected* **empty** for questions
 # your FAQ cannot answer: the bot should hand those over. Aim for at least 3 questions per entry
-# and as many out-of-scope ones. The example is the course's test questions.
+# and as many out-of-scope ones. The example is the course's test questions. About a third of
+# them are in English, which the Indonesian-only example FAQ matches less well: if your citizens
+# write in two languages, give your FAQ both.
 
 # %%
 course_questions = load("faq_questions")
@@ -137,7 +141,8 @@ print(f"{(found > 0).sum()} of {len(found)} test questions contain details that 
 # %% [markdown]
 # ## What next
 #
-# - Change the threshold in step 2 to the suggested one, run the cells again, and compare.
+# - Change the threshold in step 2 to the suggested one (replace `DEFAULT_THRESHOLD` by the
+#   number), run the cells again, and compare.
 # - Rewrite the FAQ questions that the bot confused, or add a second wording of them as a new
 #   row with the same id: the bot matches on every row.
 # - Before any real use: test on many real (anonymised) questions, write down what the bot must

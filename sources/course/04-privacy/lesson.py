@@ -262,6 +262,7 @@ scenarios = pd.DataFrame({
 })
 scenarios["time on this computer"] = [privacy.time_to_try(count, speed)
                                       for count in scenarios["NIKs to try"]]
+scenarios["NIKs to try"] = scenarios["NIKs to try"].map("{:,}".format)  # 1,000 not 1000
 scenarios
 
 # %% [markdown]
@@ -285,6 +286,10 @@ callout("case", "Real case: New York City's taxi trips (2014)",
 # module. Without the key, an attacker cannot compute the pseudonym of any candidate NIK, so the
 # enumeration above finds nothing. The same NIK and key always give the same pseudonym, so
 # records can still be linked.
+#
+# In the cell below, the `b` before the key's quotes makes it *bytes* and `.encode()` turns the
+# NIK's text into bytes: `hmac` works on bytes, not text. `.hexdigest()` writes the result as 64
+# characters (digits and the letters a-f).
 
 # %%
 import hashlib
@@ -294,14 +299,13 @@ demo_key = b"course-demo-key-NEVER-use-a-key-written-in-a-notebook"
 hmac.new(demo_key, "3471065007849001".encode(), hashlib.sha256).hexdigest()
 
 # %% [markdown]
-# The tool `privacy.keyed_hash` does the same and refuses keys that are too short. The attack
-# from above recovers nothing:
+# The tool `privacy.keyed_hash` does the same and refuses keys that are too short. Now run the
+# attack on the keyed pseudonyms, and make it as easy as it can be: the attacker's list of
+# candidates is the 8 real NIKs themselves. Without the key, their hashes still match nothing:
 
 # %%
 keyed = [privacy.keyed_hash(nik, demo_key) for nik in secret_niks]
-space = privacy.candidate_niks(["347106"], pd.Timestamp("1980-01-01").date(),
-                               pd.Timestamp("1989-12-31").date(), range(9001, 9021))
-print("recovered:", len(privacy.reverse_plain_hashes(keyed, space)))
+print("recovered:", len(privacy.reverse_plain_hashes(keyed, secret_niks)))
 
 # %% [markdown]
 # **Doing it right in an office:**
@@ -501,13 +505,17 @@ explore.generalisation_explorer(households, ladders, analysis=analysis, k=5)
 #
 # 1. The **sensitivity** of a count is 1: adding or removing one person changes it by at most 1.
 # 2. Choose **epsilon** (ε), the privacy loss you accept. Smaller ε = more privacy.
-# 3. Publish `true count + noise`, where the noise is drawn from a **Laplace distribution** with
-#    scale b = sensitivity / ε.
+# 3. Publish `true count + noise`, where the noise is drawn at random from a **Laplace
+#    distribution** with scale b = sensitivity / ε. (A Laplace distribution is a rule for drawing
+#    random numbers: 0 is the most likely draw, small draws above or below 0 are common, large
+#    ones rare; b sets how wide the spread is.)
 # 4. Then for any published value, its probability with you in the data and without you differ
 #    by a factor of at most e^ε (for ε = 0.5, about 1.65). The average size of the noise is b.
 #
 # One noisy count, by hand with NumPy: the number of poor households in the register's first
-# regency. (The seed makes this page repeatable; a real release uses an unseeded generator.)
+# regency. The *random generator* `rng` draws the noise; its *seed* (2024) makes it draw the same
+# numbers every time this page runs. A real release uses a generator without a seed, so that
+# nobody can re-create the noise and subtract it.
 
 # %%
 first_regency = households["regency"].iloc[0]
@@ -536,11 +544,17 @@ pd.DataFrame({"true": counts, "published": published.astype(int)})
 # ### Accuracy against privacy
 #
 # How far off is a published count for each ε? The formula says b = 1/ε on average; the
-# simulation below publishes the same count 2,000 times for each ε and measures it.
+# simulation below publishes the same count 2,000 times for each ε and measures it. The last
+# column is the chance that one published count lands within 5 people of the true one.
 
 # %%
 errors = privacy.error_by_epsilon([0.05, 0.1, 0.2, 0.5, 1, 2, 5], np.random.default_rng(7))
 errors
+
+# %% [markdown]
+# The chart draws the first columns of this table. Both axes use a **log scale**: each step
+# along an axis multiplies the value (0.1, 0.2, 0.5, 1, ...) instead of adding to it, so that
+# both small and large errors fit on one picture.
 
 # %%
 explore.plot_error_by_epsilon(errors)
@@ -624,7 +638,8 @@ callout("case", "Real case: the 2020 US census",
 # %%
 breaches = load("breach_reports")
 types = explore.count_listed(breaches["breach_type"])
-explore.plot_counts(types, "Health-data breaches by type (US, 2009-2015)", "breach reports")
+explore.plot_counts(types, "Health-data breaches by type (US, 2009-2015)", "breach reports",
+                    total=len(breaches))
 
 # %% [markdown]
 # Most breaches are not clever hacking: they are **stolen or lost laptops, paper files and
@@ -632,7 +647,8 @@ explore.plot_counts(types, "Health-data breaches by type (US, 2009-2015)", "brea
 
 # %%
 places = explore.count_listed(breaches["location"])
-explore.plot_counts(places.head(8), "Where the breached information was", "breach reports")
+explore.plot_counts(places, "Where the breached information was", "breach reports",
+                    total=len(breaches))
 
 # %% [markdown]
 # Read a few of the department's own descriptions (person names were replaced by [NAME]):
@@ -710,6 +726,8 @@ callout("case", "Indonesia: the BPJS Kesehatan data case (2021)",
 # | suppression | removing rows (or values) that are still too rare |
 # | differential privacy | publishing results with calibrated noise so that no one person's data changes them much |
 # | epsilon (ε) | the privacy loss a differentially private release allows; smaller = more private, noisier |
+# | Laplace mechanism | publishing a count plus random Laplace noise of scale sensitivity / ε |
+# | seed | a number that makes a random generator draw the same numbers each time (for lessons and tests, never for a real release) |
 # | sensitivity | how much one person can change a result (1 for a count) |
 # | privacy budget | the total ε allowed for all releases about the same people |
 # | data minimisation | collecting and keeping only the data a purpose needs |

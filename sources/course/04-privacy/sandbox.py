@@ -42,7 +42,8 @@ picker
 # %%
 table, date_columns = parse_date_columns(picker.data)
 print(f"{len(table):,} rows, {len(table.columns)} columns.",
-      f"Read as dates: {', '.join(date_columns)}." if date_columns else "No date columns found.")
+      f"Columns that hold dates: {', '.join(date_columns)}." if date_columns
+      else "No column holds dates.")
 table.head()
 
 # %% [markdown]

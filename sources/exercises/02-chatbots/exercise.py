@@ -1,8 +1,8 @@
 # %% [markdown]
 # # Exercise: build, measure and govern an FAQ chatbot
 #
-# ⏱️ About 60 minutes · 11 questions · 19 points checked by the computer, 3 points from your
-# instructor
+# ⏱️ About 50 minutes · 12 questions: 11 checked by the computer (19 points), 1 read by your
+# instructor (3 points)
 #
 # You work for a city's public-service office. Your team is testing an FAQ bot for WhatsApp
 # before citizens meet it. You will write its retrieval step, measure it, choose when it hands
@@ -13,6 +13,9 @@
 # right yet* (open 💡 Hint 1, then Hint 2), ✅ *correct*. Your instructor also runs checks you do
 # not see: a ✅ means "very likely right".
 #
+# Shares (questions 2, 3, 5 and 7) are checked to 6 decimal places: compute them with code, as
+# the hints show, rather than typing a rounded figure you read somewhere.
+#
 # Run the next cell first: it loads the data (all synthetic) and the course's tools.
 
 # %%
@@ -22,8 +25,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from civicai.chatbot import (FaqBot, entries_from_course_faq, find_personal_data, lowest_threshold,
-                             normalise, redaction_scores, scorecard, sweep)
+from civicai.chatbot import (FaqBot, entries_from_course_faq, lowest_threshold, normalise,
+                             redaction_scores, scorecard, sweep)
 from civicai.checks import chatbot as checks
 from civicai.data import load
 
@@ -42,7 +45,9 @@ print(f"{len(faq)} FAQ entries ({len(entries)} questions in two languages); "
 # ### Question 1 — find the best entry (3 points)
 #
 # The cell below prepares the comparison, as in the lesson: every FAQ question (in `entries`)
-# becomes a TF-IDF vector, and `faq_vectors` holds them all, one row per row of `entries`.
+# becomes a TF-IDF list of numbers (a *vector*), and `faq_vectors` holds them all, one row per
+# row of `entries`. The settings are those of the course's bot: text normalised first (lesson,
+# section 8), and groups of 3 to 5 letters compared instead of whole words.
 
 # %%
 vectorizer = TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(3, 5),
@@ -294,9 +299,10 @@ def mask_contacts(text):
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# A mobile number is: the start (`+62`, `62` or `0`), then `8` and one or two digits (the
-# operator, as in 0**812**), then two groups of 3 to 5 digits, each group perhaps preceded by a
-# space, dot or dash. Write `\d` for a digit and `[ .-]?` for the optional separator.
+# A mobile number is: the start (`+62`, `62` or `0`), perhaps followed by a space, dot or dash
+# (as in `+62 812`), then `8` and one or two digits (the operator, as in 0**812**), then two
+# groups of 3 to 5 digits, each group perhaps preceded by a space, dot or dash. Write `\d` for a
+# digit and `[ .-]?` for the optional separator.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>

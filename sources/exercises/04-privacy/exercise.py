@@ -1,8 +1,8 @@
 # %% [markdown]
 # # Module 04 exercise — Privacy and anonymisation
 #
-# ⏱️ About 45 minutes · 11 questions · 22 points checked by the computer, 4 points from your
-# instructor
+# ⏱️ About 45 minutes · 12 questions: 11 checked by the computer (22 points) and 1 short
+# written answer read by your instructor (4 points)
 #
 # You will classify columns, attack a release, pseudonymise NIK numbers, measure and reach
 # k-anonymity, and publish a count with differential privacy. Every tool you need was used in
@@ -79,6 +79,7 @@ direct_identifiers = (
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
 assert type(direct_identifiers) in (list, tuple, set)
+assert all(type(column) is str for column in direct_identifiers)  # exact text: no look-alikes
 assert sorted(set(direct_identifiers)) == ["name", "nik", "phone"]
 ### END HIDDEN TESTS
 
@@ -114,6 +115,7 @@ quasi_identifiers = (
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
 assert type(quasi_identifiers) in (list, tuple, set)
+assert all(type(column) is str for column in quasi_identifiers)  # exact text: no look-alikes
 assert sorted(set(quasi_identifiers)) == ["birth_date", "job", "kecamatan", "sex"]
 ### END HIDDEN TESTS
 
@@ -449,6 +451,10 @@ for _epsilon, _seed in [(0.2, 11), (2.0, 12)]:
     # mean absolute noise must be 1/epsilon within 5% (its spread is under 1% here)
     assert abs(np.abs(_noise).mean() * _epsilon - 1) < 0.05
     assert np.mean(_noise ** 4) / np.mean(_noise ** 2) ** 2 > 4.5  # Laplace 6, normal 3
+with _warnings.catch_warnings():
+    _warnings.simplefilter("ignore")
+    _repeats = {float(dp_count(50, 1.0, np.random.default_rng(5))) for _ in range(2)}
+assert len(_repeats) == 1  # the noise comes from the generator it is given
 ### END HIDDEN TESTS
 
 # %% [markdown]
