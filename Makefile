@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV_PY = .venv/bin/python
 
-.PHONY: setup lab instructor test notebooks datasets pins benchmark screenshots clean
+.PHONY: setup lab instructor test notebooks datasets pins benchmark benchmark-grading screenshots clean
 
 setup:        ## create .venv from the pins and put JupyterLab in learner mode
 	$(PYTHON) tools/bootstrap.py setup
@@ -29,6 +29,9 @@ pins:         ## re-resolve environment.yml's transitive pins, copy it to binder
 
 benchmark: setup  ## time and memory of every notebook
 	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) tools/benchmark_notebooks.py
+
+benchmark-grading: setup  ## civicai-grade against plain sequential nbgrader (same cohort)
+	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) tools/benchmark_grading.py
 
 screenshots: setup  ## the README's screenshots (docs/screenshots/), from the Binder-like launch
 	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) tools/screenshots.py

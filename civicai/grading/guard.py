@@ -1,0 +1,706 @@
+"""The witness inside a grading kernel: did each check run as written, untampered?
+
+nbgrader scores a check cell by its output: no error shown means full marks.
+Checks run in the learner's own kernel, so learner code that ran earlier can
+make a failing check look passed (rewrite the cell with an input transformer,
+silence tracebacks, patch a testing helper...). Nothing inside one Python
+process can be made impossible to tamper with, so this module makes tampering
+*visible*, and the grader keeps a check's points only when this witness saw
+that check pass honestly. The witness can lower a score, never raise it.
+
+`arm()` runs in the fresh kernel before any learner code, so it moves first:
+
+- it registers a Python audit hook (PEP 578), which learner code can neither
+  remove nor list. The hook sees every cell IPython compiles and every code
+  object it runs, so it knows whether each locked cell (checks and read-only
+  cells, restored by nbgrader) ran exactly as written, in order;
+- each check cell is sent with one extra last statement that raises the audit
+  event ``civicai.grading.passed``; the hook accepts it only from the top level
+  of that very check cell, so it proves the check reached its end;
+- when the first cell starts, it snapshots by object identity what the checks
+  rely on: every module loaded (builtins, the course's checks, pandas, numpy,
+  IPython...) with its classes, IPython's hooks (input and AST transformers,
+  events, formatters, traceback display), sys hooks, signal handlers and the
+  number of threads. The snapshot is compared when each check starts and
+  ends, and whenever learner code hands control back to installed code
+  during a check (a learner function that a check calls);
+- it blocks what learner code needs to break out (ctypes, the garbage
+  collector's object lists, tracing hooks, new audit hooks, new processes,
+  signals, network, reading the process's memory, making code objects), and
+  blocks learner code from getting hold of the kernel's frames, or of any
+  frame while a check runs (their local variables hold the hidden tests);
+- after each check it wipes the check's source from the line cache and the
+  kernel's copy of the request (the grader sends checks without storing them
+  in IPython's history), so later learner cells cannot print hidden tests.
+
+It reports what it saw, one signed line per fact, into a file the grader reads
+after the kernel stops. The key exists only inside the hook's closure (the
+grader hands it over before learner code runs), so learner code can delete
+lines (which fails safe: an unwitnessed check scores zero) but cannot forge
+them. The hook calls nothing a learner could have replaced: it works with
+identities, exact types and functions captured when it was armed, and looks
+up keys only in dictionaries whose keys it has just seen are plain strings
+(a learner's key object could otherwise run code inside the hook).
+"""
+from __future__ import annotations
+
+#: Audit event that a check cell raises on its last line (see civicai.grading.witness).
+PASSED_EVENT = "civicai.grading.passed"
+#: Audit event of the sentinel cell the grader appends after the last cell.
+END_EVENT = "civicai.grading.end"
+#: Audit event the profile function raises, so the hook sees calls during checks.
+PROFILE_EVENT = "civicai.grading.profile"
+
+#: Audit events that learner code never needs and that open a way out.
+BLOCKED_EVENTS = frozenset({
+    "ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function",
+    "ctypes.string_at", "ctypes.wstring_at", "ctypes.cdata", "ctypes.cdata/buffer",
+    "ctypes.addressof", "ctypes.create_string_buffer", "ctypes.create_unicode_buffer",
+    "gc.get_referrers", "gc.get_referents", "gc.get_objects",
+    "sys.settrace", "sys.setprofile", "sys.addaudithook", "sys._current_frames",
+    "sys._current_exceptions", "sys.monitoring.register_callback",
+    "os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.exec", "os.system",
+    "subprocess.Popen", "pty.spawn", "os.kill", "os.killpg", "os.pidfd_open",
+    "signal.pthread_kill", "socket.connect", "socket.bind", "socket.getaddrinfo",
+    "socket.gethostbyname", "socket.sendto",
+})
+#: Blocked only when learner code asks (the import system and libraries use them too).
+BLOCKED_FOR_LEARNERS = frozenset({"code.__new__", "marshal.loads", "marshal.load"})
+#: Modules that reach raw memory and have no audit events of their own.
+BLOCKED_IMPORTS = frozenset({"ctypes", "_ctypes", "cffi", "_cffi_backend"})
+#: Attribute reads that hand out a frame or its code (CPython audits them).
+FRAME_ATTRIBUTES = frozenset({"f_code", "tb_frame", "gi_frame", "cr_frame", "ag_frame"})
+#: Code of the kernel's own machinery: learner code must never get hold of its frames,
+#: whose local variables hold the cell being run.
+MACHINERY = ("/IPython/", "/ipykernel/", "/jupyter_client/", "/zmq/", "/tornado/",
+             "/asyncio/", "/comm/", "/traitlets/", "/civicai/grading/")
+#: Standard tools that hand frames to whoever calls them.
+INTROSPECTION = ("/inspect.py", "/traceback.py", "/logging/__init__.py", "/pdb.py", "/bdb.py",
+                 "/cgitb.py", "/stack_data/", "/executing/", "/pure_eval/",
+                 "/IPython/core/debugger.py", "/IPython/core/ultratb.py")
+#: Files that expose a process's memory or secrets.
+SECRET_FILES = ("/mem", "/environ", "/maps", "/pagemap")
+#: Module name prefixes checked on every learner return during a check (cheap);
+#: all modules are checked when a check starts and ends.
+HOT_MODULES = ("civicai",)
+#: Packages of the kernel's machinery: their state that matters is IPython's hooks and
+#: objects, compared directly; their modules are left out to keep the comparison fast.
+MACHINERY_MODULES = frozenset({
+    "IPython", "ipykernel", "jupyter_client", "jupyter_core", "zmq", "tornado", "traitlets",
+    "comm", "asyncio", "debugpy", "jedi", "parso", "prompt_toolkit", "pygments", "psutil",
+    "platformdirs", "stack_data", "executing", "pure_eval", "asttokens", "matplotlib_inline",
+    "nest_asyncio", "pexpect", "ptyprocess", "decorator", "wcwidth", "_pydevd_bundle",
+    "_pydevd_frame_eval", "pydevd", "pydevd_file_utils", "email", "http", "urllib", "xml",
+    "jinja2", "markupsafe", "ssl", "_ssl", "sqlite3", "tarfile", "zipfile", "curses",
+    "_curses", "tkinter", "unittest", "pydoc", "pydoc_data", "distutils", "setuptools",
+    "pkg_resources", "pip", "_distutils_hack", "__editable___civicai_0_1_0_finder"})
+#: Full comparisons per check triggered by learner code before switching to the cheap one.
+FULL_CHECKS_PER_WINDOW = 12
+#: What changes in honest use, as (view, name): counters, caches, the running request.
+VOLATILE = frozenset({
+    ("shell", "_parent_header_global"), ("shell", "_last_traceback"),
+    ("shell", "_last_traceback_during_displayhook"), ("shell", "_logger"),
+    ("shell", "_last_input_line"),
+    ("shell._trait_values", "execution_count"),
+    ("shell._trait_values", "last_execution_result"),
+    ("shell._trait_values", "last_execution_succeeded"),
+    ("module tempfile", "tempdir"), ("kernel", "_shell_context"), ("session", "message_count"),
+    ("compiler._filename_map", "*"), ("displayhook", "msg"), ("displayhook", "_"),
+    ("displayhook", "_parent_header_global"), ("display_pub", "_parent_header_global"),
+    ("displayhook._trait_values", "exec_result"), ("history._trait_values", "_i"),
+    ("history._trait_values", "_ii"), ("history._trait_values", "_iii"),
+    ("history._trait_values", "_i00"), ("stdout", "_buffers"), ("stderr", "_buffers"),
+    ("stdout", "_parent_header_global"), ("stderr", "_parent_header_global"),
+    ("stdout", "softspace"), ("stderr", "softspace"), ("stdout", "_flush_pending"),
+    ("stderr", "_flush_pending"), ("traceback", "_tb"), ("syntax_traceback", "_tb"),
+    ("traceback", "tb"), ("syntax_traceback", "tb"), ("traceback", "_last_traceback"),
+})
+#: Plain values compared by value, not identity (a new int can hold the same number).
+PLAIN = (int, float, str, bytes, bool, type(None))
+#: Functions ipykernel and IPython swap in for every request, as fresh bound methods.
+SWAPPED = {("builtins", "input"): "raw_input", ("module getpass", "getpass"): "getpass",
+           ("module sys", "excepthook"): "excepthook", ("module sys", "displayhook"): None}
+
+
+def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roots=(),
+        writable_roots=(), volatile=()) -> None:
+    """Install the witness. Call once, after the kernel is initialised, before any cell.
+
+    checkpoints: [(kind, label, source)] in notebook order, kind "test" or "locked",
+        source exactly as the grader will send that cell.
+    key: bytes that sign the report; report_fd: an open file descriptor for it.
+    trusted_roots: folders of installed, read-only code (the environment, the course package).
+    hidden_roots: folders learner code must not open (instructor files).
+    writable_roots: folders learner code may write to; writing elsewhere is reported.
+    volatile: ("view label", attribute) pairs that change in honest use.
+    """
+    import _thread
+    import builtins
+    import gc
+    import hashlib
+    import linecache
+    import os
+    import signal
+    import sys
+    import threading
+    import types
+
+    import operator
+
+    # No id(): it raises an audit event of its own, and this runs for every container.
+    _type, _len, _map, _tuple, _str, _bytes = type, len, map, tuple, str, bytes
+    _is = operator.is_
+    _all, _getattr = all, getattr
+    _getframe, _audit, _write, _blake2b = sys._getframe, sys.audit, os.write, hashlib.blake2b
+    _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, signal.getsignal
+    _gettrace, _getprofile, _setprofile = sys.gettrace, sys.getprofile, sys.setprofile
+    _ModuleType, _FunctionType, _FrameType = types.ModuleType, types.FunctionType, types.FrameType
+    _CodeType, _class_dict = types.CodeType, type.__dict__["__dict__"].__get__
+    _TracebackType = types.TracebackType
+    _suspendable = (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
+    _signals, _sys_modules, _sys_dict = _tuple(signal.valid_signals()), sys.modules, sys.__dict__
+    import itertools
+
+    _chain, _dict_values, _proxy_values = itertools.chain, dict.values, types.MappingProxyType.values
+
+    shell_class = _type(shell)
+    run_code_code = shell_class.run_code.__code__
+    run_cell_code = shell_class.run_cell_async.__code__
+    ast_parse_code = _type(shell.compile).ast_parse.__code__
+    trusted = _tuple(_str(root) for root in trusted_roots) + ("<frozen ",)
+    hidden = _tuple(_str(root) for root in hidden_roots)
+    writable = _tuple(_str(root) for root in writable_roots)
+    volatile = VOLATILE | frozenset(_tuple(item) for item in volatile)
+    user_ns, linecache_dict = shell.user_ns, linecache.cache
+    _MethodType = types.MethodType
+    selves = _tuple(item for item in (kernel, shell, _getattr(kernel, "parent", None))
+                    if item is not None)
+    swapped_functions = _tuple(_getattr(_type(item), name, None) for item in selves
+                               for name in SWAPPED.values() if name)
+
+    def same_plain(before, now):
+        return _type(before) in PLAIN and _type(now) is _type(before) and now == before
+
+    tee = _getattr(shell_class, "_tee")  # a @contextmanager: the function is __wrapped__
+    tee_codes = _tuple(const for const in _getattr(tee, "__wrapped__", tee).__code__.co_consts
+                       if _type(const) is _CodeType and const.co_name == "write")
+
+    def tee_write(value):
+        """IPython's per-cell copy of stdout/stderr into its history, wrapping the stream."""
+        if _type(value) is not _FunctionType or value.__code__ not in tee_codes:
+            return False
+        cells = dict(zip(value.__code__.co_freevars, value.__closure__ or ()))
+        inner = cells.get("original_write")
+        shell_cell = cells.get("self")
+        if inner is None or shell_cell is None or shell_cell.cell_contents is not shell:
+            return False
+        inner = inner.cell_contents
+        return _type(inner) is _MethodType and _type(inner.__self__) in stream_types and \
+            _getattr(_type(inner.__self__), "write", None) is inner.__func__
+
+    def swapped_in(label, name, value):
+        """Is this a fresh bound method that ipykernel or IPython put there themselves?
+
+        ipykernel swaps in its own input, getpass and excepthook for every request,
+        IPython swaps sys.excepthook while a cell runs and wraps the streams' write in
+        its history copy: a bound method of one of those objects, of the method that its
+        class defines under that name, is theirs.
+        """
+        if name == "write" and label in ("stdout", "stderr"):
+            return tee_write(value)
+        if _type(value) is not _MethodType:
+            return False
+        if (label, name) in SWAPPED:
+            return any(value.__func__ is item for item in swapped_functions) and \
+                any(value.__self__ is item for item in selves)
+        owner, function = value.__self__, value.__func__
+        return _type(function) is _FunctionType and function.__name__ == name and \
+            any(owner is item for item in owner_objects) and \
+            _getattr(_type(owner), name, None) is function
+
+    owners = {"shell": shell, "kernel": kernel, "session": kernel.session,
+              "compiler": shell.compile, "events": shell.events,
+              "displayhook": shell.displayhook, "display_pub": shell.display_pub,
+              "display_formatter": shell.display_formatter,
+              "input_transformer_manager": shell.input_transformer_manager,
+              "traceback": shell.InteractiveTB, "syntax_traceback": shell.SyntaxTB,
+              "stdout": sys.stdout, "stderr": sys.stderr}
+    for kind, formatter in shell.display_formatter.formatters.items():
+        owners["formatter " + kind] = formatter
+    for owner in owners.values():  # traits fill in lazily: fill them all now
+        for name in _getattr(owner, "trait_names", lambda: [])():
+            try:
+                _getattr(owner, name)
+            except Exception:
+                pass
+    owner_types = {label: _type(owner) for label, owner in owners.items()}
+    owner_objects = _tuple(owners.values()) + selves
+    stream_types = (owner_types["stdout"], owner_types["stderr"])
+    sys_hooks = ("excepthook", "displayhook", "unraisablehook", "breakpointhook", "stdout",
+                 "stderr", "stdin", "__excepthook__", "__displayhook__", "audit", "modules")
+
+    # ---- the snapshot: containers compared by identity of their values ------------------
+    # Each view is (label, container, kind, hot, keys, values). Comparing the values in
+    # order, the length and the last key finds any change: a key removed and re-added
+    # moves to the end. Holding the keys and values also keeps them alive.
+    snap = {}
+
+    def view(label, container, kind, hot):
+        if kind == "list":
+            return (label, container, kind, hot, (), _tuple(container))
+        return (label, container, kind, hot, _tuple(container), _tuple(container.values()))
+
+    def take_snapshot():
+        views = []
+        modules = {name: module for name, module in _tuple(_sys_modules.items())
+                   if _type(name) is _str and _type(module) is _ModuleType
+                   and name not in ("__main__", "builtins") and module.__dict__ is not user_ns
+                   and not name.partition(".")[0] in MACHINERY_MODULES}
+        classes, seen = [], set()
+        for name, module in modules.items():
+            hot = name == "sys" or name.startswith(HOT_MODULES)
+            views.append(view("module " + name, module.__dict__, "module", hot))
+            for value in _tuple(module.__dict__.values()):
+                if isinstance(value, type) and _getattr(value, "__module__", None) == name:
+                    if value not in seen:  # classes hash by identity (no learner code yet)
+                        seen.add(value)
+                        classes.append(("class " + name + "." + _str(value.__name__),
+                                        value, hot))
+        for label, cls, hot in classes:
+            views.append(view(label, _class_dict(cls), "class", hot))
+        views.append(view("builtins", builtins.__dict__, "class", True))
+        for label, owner in owners.items():
+            state = vars(owner)
+            views.append(view(label, state, "state", True))
+            traits = state.get("_trait_values")  # traitlets keep lists of hooks in here
+            children = _tuple(state.items()) + (
+                _tuple((k, v) for k, v in traits.items()) if _type(traits) is dict else ())
+            for attribute, value in children:
+                if (label, attribute) in volatile or value is user_ns or \
+                        attribute in ("user_ns_hidden", "user_global_ns", "_main_mod_cache"):
+                    continue
+                if _type(value) is list:
+                    views.append(view(label + "." + attribute, value, "list", True))
+                elif _type(value) is dict and plain_keys(value):
+                    views.append(view(label + "." + attribute, value, "state", True))
+        for event_name, callbacks in shell.events.callbacks.items():
+            views.append(view("events." + event_name, callbacks, "list", True))
+        for label, sequence in (("sys.meta_path", sys.meta_path), ("sys.path", sys.path),
+                                ("sys.path_hooks", sys.path_hooks), ("gc.callbacks", gc.callbacks)):
+            views.append(view(label, sequence, "list", True))
+        snap["views"] = views
+        snap["hot"] = [item for item in views if item[3]]
+        snap["wildcards"] = [item for item in views if (item[0], "*") in volatile]
+        snap["all"] = fast_form(views)
+        snap["hot_fast"] = fast_form(snap["hot"])
+        snap["sys"] = _tuple(_sys_dict.get(name) for name in sys_hooks)
+        snap["signals"] = _tuple(_getsignal(number) for number in _signals)
+        snap["modules"] = {name: module for name, module in _tuple(_sys_modules.items())
+                           if _type(name) is _str}
+        snap["threads"] = count_threads()
+        snap["builtin_names"] = frozenset(k for k in builtins.__dict__ if _type(k) is _str)
+
+    def count_threads():
+        try:
+            return _len(_listdir("/proc/self/task"))
+        except OSError:
+            return threading.active_count()
+
+    def fast_form(items):
+        """All values of all these containers in one flat tuple, plus each last key.
+
+        Comparing that in one go is several times faster than container by container,
+        which is kept for saying what changed.
+        """
+        dicts = _tuple(item[1] for item in items if item[2] != "list" and
+                       _type(item[1]) is dict and (item[0], "*") not in volatile)
+        proxies = _tuple(item[1] for item in items if item[2] == "class" and
+                         _type(item[1]) is not dict)
+        lists = _tuple(item[1] for item in items if item[2] == "list")
+        keyed = _tuple(container for container in dicts + proxies if _len(container))
+        return (dicts, proxies, lists, keyed, flat(dicts, proxies, lists), last_keys(keyed))
+
+    def flat(dicts, proxies, lists):
+        return _tuple(_chain(_chain.from_iterable(_map(_dict_values, dicts)),
+                             _chain.from_iterable(_map(_proxy_values, proxies)),
+                             _chain.from_iterable(lists)))
+
+    def last_keys(containers):
+        return _tuple(_map(next, _map(reversed, containers)))
+
+    def unchanged(form):
+        dicts, proxies, lists, keyed, values, keys = form
+        return same_items(flat(dicts, proxies, lists), values) and \
+            _all(_map(_len, keyed)) and same_items(last_keys(keyed), keys)
+
+    def same_items(now, before):
+        """Same length, and the very same objects in the same places."""
+        return _len(now) == _len(before) and _all(_map(_is, now, before))
+
+    def changes_in(item):
+        """What changed in one container, as short text; '' when nothing did."""
+        label, container, kind, _, keys, values = item
+        if kind == "list":
+            return "" if same_items(_tuple(container), values) else label + " changed"
+        if (label, "*") in volatile or (
+                same_items(_tuple(container.values()), values) and
+                (not keys or next(reversed(container)) is keys[-1])):
+            return ""
+        current = {}
+        for k, v in _tuple(container.items()):
+            if _type(k) is not _str:
+                return label + ": a key that is not a name was added"
+            current[k] = v
+        before = dict(zip(keys, values))
+        changed = [k + (" removed" if k not in current else " replaced")
+                   for k, v in before.items() if current.get(k, before) is not v
+                   and (label, k) not in volatile
+                   and not same_plain(v, current.get(k, before))
+                   and not swapped_in(label, k, current.get(k))]
+        # A module may gain attributes (lazy submodules); a new name that hides a builtin,
+        # or anything new on a class or on IPython's objects, is a change.
+        changed += [k + " added" for k in current
+                    if k not in before and (label, k) not in volatile and
+                    (kind != "module" or k in snap["builtin_names"])]
+        return label + ": " + ", ".join(sorted(changed)[:4]) if changed else ""
+
+    def verify(full=True):
+        """[] when everything the checks rely on is as it was, else what changed."""
+        if not snap:
+            return ["the witness had no snapshot"]
+        problems = [label + " was replaced" for label, owner in owners.items()
+                    if _type(owner) is not owner_types[label]]
+        if problems:
+            return problems
+        items = snap["views"] if full else snap["hot"]
+        if unchanged(snap["all"] if full else snap["hot_fast"]):
+            items = snap["wildcards"]
+        for item in items:
+            change = changes_in(item)
+            if change:
+                problems.append(change)
+                if "not a name" in change or _len(problems) >= 6:
+                    return problems  # stop before any lookup a strange key could hijack
+        for name, before in zip(sys_hooks, snap["sys"]):
+            now = _sys_dict.get(name)
+            if now is not before and not swapped_in("module sys", name, now):
+                problems.append("sys." + name + " replaced")
+        if not _all(_type(name) is _str for name in _sys_modules):
+            return problems + ["sys.modules has a key that is not a name"]
+        modules = snap["modules"]
+        for name, module in _tuple(_sys_modules.items()):
+            if name in modules and module is not modules[name] and full:
+                problems.append("module " + name + " was swapped")
+        if _gettrace() is not None:
+            problems.append("a trace function is set")
+        for number, before in zip(_signals, snap["signals"]):
+            if _getsignal(number) is not before:
+                problems.append("the handler of signal " + _str(number) + " replaced")
+        if count_threads() > snap["threads"]:
+            problems.append("another thread is running")
+        return problems
+
+    # ---- the cells the grader will send, as IPython will compile them --------------------
+    expected = [(kind, label, shell.transform_cell(source)) for kind, label, source in checkpoints]
+
+    # ---- the signed report ------------------------------------------------------------------
+    state = {"seq": 0, "next": 0, "window": None, "busy": {}, "ended": False}
+    learner_files, checkpoint_files = set(), set()
+
+    def clean(text):
+        return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._:/-") else "_"
+                       for ch in _str(text)[:120]) or "-"
+
+    def emit(*fields):
+        state["seq"] += 1
+        line = _str(state["seq"]) + " " + " ".join(clean(field) for field in fields)
+        mac = _blake2b(line.encode(), key=key, digest_size=16).hexdigest()
+        try:
+            _write(report_fd, (line + " " + mac + "\n").encode())
+        except OSError:
+            pass
+
+    def note(kind, detail=""):
+        window = state["window"]
+        emit(kind, window["label"] if window else "-", detail)
+        if window is not None and window["kind"] == "test":
+            window["problems"].append(kind + " " + detail)
+
+    def block(detail):
+        note("blocked", detail)
+        raise PermissionError("This is not allowed while your notebook is being graded.")
+
+    # ---- who is calling ---------------------------------------------------------------------
+    def learner_file(filename):
+        """Code from a learner's cell, from code learner code compiled, or from their folder."""
+        return filename in learner_files or (
+            filename.startswith(writable) and filename not in checkpoint_files)
+
+    def learner_frame(frame):
+        return frame is not None and learner_file(frame.f_code.co_filename)
+
+    def in_check():
+        window = state["window"]
+        return window is not None and window["kind"] == "test" and not window["finished"]
+
+    def top_level_run_code(frame):
+        """Is this IPython's run_code for a cell the kernel received, not one nested in a cell?"""
+        if frame is None or frame.f_code is not run_code_code:
+            return False
+        frame = frame.f_back
+        while frame is not None:
+            if frame.f_code is run_code_code:
+                return False
+            frame = frame.f_back
+        return True
+
+    def top_level_cell_parse(frame):
+        """Is this IPython parsing a cell the kernel received (frame: compile's caller)?"""
+        if frame is None or frame.f_code is not ast_parse_code:
+            return False
+        runs = 0
+        while frame is not None:
+            if frame.f_code is run_code_code:
+                return False
+            runs += frame.f_code is run_cell_code
+            frame = frame.f_back
+        return runs == 1
+
+    def learner_on_stack(frame):
+        """Is learner code running, between this frame and the current cell's top level?"""
+        window = state["window"]
+        while frame is not None:
+            filename = frame.f_code.co_filename
+            if window is not None and filename == window["file"]:
+                return False
+            if learner_file(filename):
+                return True
+            frame = frame.f_back
+        return False
+
+    def protected(frame):
+        """A frame of the kernel's machinery or of a check: its locals hold hidden tests."""
+        filename = frame.f_code.co_filename
+        window = state["window"]
+        return (window is not None and filename == window["file"]) or \
+            any(part in filename for part in MACHINERY)
+
+    # ---- windows: from a locked cell's parse to the next cell's parse -----------------------
+    def plain_keys(mapping):
+        return _type(mapping) is dict and _all(_type(k) is _str for k in mapping)
+
+    def scrub(window):
+        """Forget a check's source, so later learner cells cannot print the hidden tests."""
+        if plain_keys(linecache_dict) and window["file"] in linecache_dict:
+            del linecache_dict[window["file"]]
+        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+            if name in _sys_dict:
+                _sys_dict[name] = None
+
+    def forget_request():
+        """The kernel keeps the request being run, code included: drop the code."""
+        parent = kernel.get_parent("shell")
+        if plain_keys(parent) and plain_keys(parent.get("content")):
+            parent["content"]["code"] = ""
+
+    def finish_check(window):
+        """The check is over (its last statement ran, or the next cell starts): compare
+        again, report, and forget its source."""
+        if window["finished"]:
+            return
+        window["finished"] = True
+        if _getprofile() is profile:
+            _setprofile(None)
+        # Only learner code changes things: without any during the check, the cheap
+        # comparison (IPython's hooks, builtins, the course's checks) is enough.
+        problems = window["problems"] + verify(full=window["learner_calls"] > 0)
+        emit("check", window["label"], "passed" if window["passed"] else "not-passed",
+             "start-" + window["start"], "end-" + ("tampered" if problems else "ok"),
+             "learner-calls-" + _str(window["learner_calls"]))
+        for problem in problems[:6]:
+            emit("problem", window["label"], problem)
+
+    def close_window():
+        window = state["window"]
+        state["window"] = None
+        if window is None or window["kind"] != "test":
+            return
+        finish_check(window)
+        scrub(window)
+
+    def open_window(kind, label, filename, source):
+        state["window"] = window = {
+            "kind": kind, "label": label, "file": filename, "source": source, "passed": False,
+            "codes": [], "learner_calls": 0, "full_checks": 0, "start": "ok", "problems": [],
+            "finished": False}
+        if kind == "test":
+            problems = verify()
+            if problems:
+                window["start"] = "tampered"
+                for problem in problems:
+                    emit("problem", label, problem)
+            else:
+                forget_request()
+            _setprofile(profile)
+
+    def on_cell_parse(source, filename):
+        close_window()
+        if not snap:
+            take_snapshot()
+        position = state["next"]
+        for index in range(position, _len(expected)):
+            kind, label, text = expected[index]
+            if text == source:
+                for skipped in range(position, index):
+                    emit("skipped", expected[skipped][1])
+                state["next"] = index + 1
+                checkpoint_files.add(filename)
+                open_window(kind, label, filename, source)
+                return
+        learner_files.add(filename)
+
+    def on_end():
+        close_window()
+        for index in range(state["next"], _len(expected)):
+            emit("skipped", expected[index][1])
+        state["next"] = _len(expected)
+        if not state["ended"]:
+            state["ended"] = True
+            emit("end")
+
+    def on_learner_return(frame):
+        """Learner code called during a check is handing control back: anything changed?"""
+        window = state["window"]
+        if learner_frame(frame.f_back):
+            return  # still inside learner code: nothing but learner code has run since
+        window["full_checks"] += 1
+        problems = verify(full=window["full_checks"] <= FULL_CHECKS_PER_WINDOW)
+        if problems:
+            window["problems"].extend(problems[:3])
+
+    # ---- the audit hook -------------------------------------------------------------------
+    # Inside handle(), _getframe(2) is the code that raised the event.
+    def handle(name, args):
+        if name == "compile":
+            source, filename = args[0], args[1]
+            caller = _getframe(2)
+            if _type(source) is _bytes and _type(filename) is _str and \
+                    top_level_cell_parse(caller):
+                try:
+                    on_cell_parse(source.decode("utf-8"), filename)
+                except UnicodeDecodeError:
+                    pass
+            elif learner_frame(caller):
+                if _type(filename) is _str:
+                    if filename.startswith(trusted) or any(p in filename for p in MACHINERY):
+                        block("code pretending to be course code")
+                    learner_files.add(filename)
+                if in_check():
+                    note("compiled-during-check")
+        elif name == "exec":
+            if in_check() and _type(args[0]) is _CodeType and top_level_run_code(_getframe(2)):
+                state["window"]["codes"].append(args[0])
+        elif name == PASSED_EVENT:
+            window, frame = state["window"], _getframe(2)
+            if in_check() and _len(args) == 1 and _type(args[0]) is _str and \
+                    args[0] == window["label"] and frame is not None and \
+                    any(frame.f_code is code for code in window["codes"]) and \
+                    frame.f_code.co_filename == window["file"] and \
+                    top_level_run_code(frame.f_back) and not window["finished"]:
+                window["passed"] = True
+                finish_check(window)
+            else:
+                note("false-pass-signal")
+        elif name == END_EVENT:
+            on_end()
+        elif name == PROFILE_EVENT:
+            if in_check() and _len(args) == 2 and _type(args[1]) is _FrameType and \
+                    learner_frame(args[1]):
+                if args[0] == "call":
+                    state["window"]["learner_calls"] += 1
+                else:
+                    on_learner_return(args[1])
+        elif name in BLOCKED_EVENTS:
+            block(name)
+        elif name in BLOCKED_FOR_LEARNERS:
+            if learner_frame(_getframe(2)):
+                block(name)
+        elif name == "socket.__new__":  # asyncio needs local socket pairs; nothing needs more
+            if _len(args) > 1 and _type(args[1]) is int and args[1] != 1:  # 1: AF_UNIX
+                block("opening a network connection")
+        elif name == "import":
+            if _type(args[0]) is _str and args[0].partition(".")[0] in BLOCKED_IMPORTS:
+                block("import " + args[0])
+        elif name in ("object.__setattr__", "object.__delattr__"):
+            if _type(args[0]) is _FunctionType and _type(args[1]) is _str:
+                if args[1] == "__code__":
+                    block("replacing the code of a function")
+                note("changed-function", args[1])
+        elif name == "sys._getframe" or (name == "object.__getattr__" and
+                                         _type(args[1]) is _str and args[1] in FRAME_ATTRIBUTES):
+            frame_access(name, args, _getframe(2))
+        elif name == "open":
+            opened(args)
+
+    def frame_access(name, args, caller):
+        """Learner code may look at its own frames, never at the kernel's or a check's."""
+        if not learner_on_stack(caller):
+            return
+        target = args[0] if name == "sys._getframe" else None
+        if name == "object.__getattr__":
+            holder, attribute = args
+            if attribute == "f_code":
+                target = holder
+            elif attribute == "tb_frame" and _type(holder) is _TracebackType:
+                target = holder.tb_frame
+            elif _type(holder) in _suspendable:
+                target = _getattr(holder, attribute, None)
+        if _type(target) is _FrameType and protected(target):
+            block("looking inside the notebook machinery")
+        filename = caller.f_code.co_filename if caller is not None else ""
+        if in_check() and (learner_file(filename) or
+                           any(part in filename for part in INTROSPECTION)):
+            block("looking inside a running check")
+
+    def opened(args):
+        path, mode, flags = args[0], args[1], args[2]
+        if _type(path) is _bytes:
+            path = path.decode("utf-8", "replace")
+        if _type(path) is not _str:
+            return
+        if path.startswith("/proc/") and path.endswith(SECRET_FILES):
+            block("reading the memory of a process")
+        if hidden and path.startswith(hidden):
+            block("opening an instructor file")
+        writing = (_type(mode) is _str and any(ch in mode for ch in "wax+")) or \
+            (_type(flags) is int and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+        if writing and path.startswith("/") and not path.startswith(writable + ("/dev/",)):
+            note("write-outside", path)
+
+    watched = BLOCKED_EVENTS | BLOCKED_FOR_LEARNERS | {
+        "socket.__new__", "compile", "exec", PASSED_EVENT, END_EVENT, PROFILE_EVENT,
+        "import", "open", "object.__setattr__", "object.__delattr__", "object.__getattr__",
+        "sys._getframe"}
+
+    def hook(name, args):
+        if name not in watched:
+            return
+        thread, busy = _get_ident(), state["busy"]
+        if thread in busy:  # the hook's own work raises events too
+            return
+        busy[thread] = True
+        try:
+            handle(name, args)
+        except PermissionError:
+            raise
+        except BaseException as error:  # never break honest code; count it against the check
+            note("witness-error", name + " " + _type(error).__name__)
+        finally:
+            del busy[thread]
+
+    def profile(frame, kind, arg):
+        if kind == "return" or kind == "call":
+            _audit(PROFILE_EVENT, kind, frame)
+
+    emit("armed", _str(_len(expected)))
+    sys.addaudithook(hook)

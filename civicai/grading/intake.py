@@ -1,0 +1,286 @@
+"""From "what the LMS gave me" to one submission per learner.
+
+An LMS download names files in its own way. This module accepts a folder or a
+zip file and recognises, for every file, whose it is:
+
+=========================  ===================================================  ==================
+layout                     example                                              learner id
+=========================  ===================================================  ==================
+nbgrader (exchange/course)  submitted/<id>/<assignment>/practice.ipynb           <id>
+nbgrader exchange inbound   inbound/<id>+<assignment>+<time>+<code>/practice.ipynb  <id>
+Moodle (folders or files)   Siti Rahayu_123456_assignsubmission_file_/practice.ipynb  123456
+                            Siti Rahayu_123456_assignsubmission_file_practice.ipynb   123456
+Canvas                      rahayusiti_123456_7890123_practice.ipynb              123456
+                            rahayusiti_LATE_123456_7890123_practice-1.ipynb       123456
+Blackboard                  Practice_srahayu_attempt_2025-03-01-10-15-00_practice.ipynb  srahayu
+one folder per learner      srahayu/practice.ipynb                                srahayu
+one file per learner        srahayu.ipynb                                         srahayu
+=========================  ===================================================  ==================
+
+The learner id is the LMS's user number when the file name has one (Moodle's
+participant id, Canvas's user id), otherwise the user name, folder or file
+name. It keeps only letters, digits, dots, dashes and underscores (anything
+else becomes a dash), because it names folders. The name the LMS shows
+(Moodle, Canvas) is kept separately for the instructor's spreadsheet.
+
+Nothing is lost because of a name: a learner whose notebook is named
+differently still gets it graded when it is their only notebook (or the
+closest name), every notebook that is not graded is listed with the reason,
+and so is every file that belongs to nobody.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+import nbformat
+
+#: A notebook larger than this is not read (no course notebook comes near it).
+MAX_NOTEBOOK_BYTES = 20 * 2**20
+#: A zip may unpack to at most this much (a "zip bomb" stops here, with a message).
+MAX_ZIP_BYTES = 2 * 2**30
+MAX_ZIP_FILES = 20000
+SKIPPED_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".DS_Store", "Thumbs.db", "desktop.ini"}
+
+MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_(?:file|onlinetext)_(?P<rest>.*)$")
+CANVAS = re.compile(r"^(?P<name>[a-z0-9-]+?)(?:_LATE)?_(?P<id>\d+)_(?P<sub>\d+)_(?P<rest>.+)$")
+BLACKBOARD = re.compile(
+    r"^(?P<assignment>.+?)_(?P<user>[^_]+)_attempt_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}_?(?P<rest>.*)$")
+INBOUND = re.compile(r"^(?P<id>[^+]+)\+(?P<assignment>[^+]+)\+(?P<time>[^+]+)(?:\+.*)?$")
+
+
+class IntakeError(ValueError):
+    """The submissions cannot be read at all; the message says why, in plain words."""
+
+
+@dataclass
+class Found:
+    """One file, and whose it is."""
+
+    path: Path
+    shown: str           # the file as the instructor knows it (relative to what they gave)
+    learner: str         # raw learner key, before it is made safe ("" when unknown)
+    name: str = ""       # the name an LMS shows
+    original: str = ""   # the file's own name, without the LMS's prefix
+    layout: str = ""
+
+
+@dataclass
+class Submission:
+    """One learner's notebooks for one assignment, ready for nbgrader's submitted folder."""
+
+    learner: str
+    name: str = ""
+    layout: str = ""
+    notebooks: dict[str, Path] = field(default_factory=dict)  # assignment notebook -> file
+    notes: list[str] = field(default_factory=list)    # what the instructor should know
+    missing: list[str] = field(default_factory=list)  # assignment notebooks not found
+    unreadable: dict[str, str] = field(default_factory=dict)  # notebook -> why
+    timestamp: datetime | None = None
+    fingerprint: str = ""
+
+
+@dataclass
+class Unassigned:
+    """A file that is graded for nobody, and why."""
+
+    shown: str
+    reason: str
+
+
+def safe_id(raw: str) -> str:
+    """A learner id that can name a folder: letters, digits, '.', '-', '_'."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", raw).strip("-.")[:64]
+    if not cleaned:
+        cleaned = "learner-" + hashlib.sha256(raw.encode()).hexdigest()[:8]
+    return cleaned
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    """Unpack a zip safely: no paths outside `into`, no links, a size limit."""
+    try:
+        with zipfile.ZipFile(archive) as bundle:
+            members = [info for info in bundle.infolist() if not info.is_dir()]
+            if len(members) > MAX_ZIP_FILES or \
+                    sum(info.file_size for info in members) > MAX_ZIP_BYTES:
+                raise IntakeError(f"{archive.name} unpacks to more than "
+                                  f"{MAX_ZIP_BYTES // 2**30} GB or {MAX_ZIP_FILES} files; "
+                                  "unpack it yourself and give the folder instead.")
+            for info in members:
+                parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+                is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
+                if not parts or parts[0] == "/" or ".." in parts or is_link:
+                    continue
+                target = into.joinpath(*parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with bundle.open(info) as source, open(target, "wb") as sink:
+                    shutil.copyfileobj(source, sink)
+                stamp = datetime(*info.date_time).timestamp()
+                os.utime(target, (stamp, stamp))
+    except zipfile.BadZipFile:
+        raise IntakeError(f"{archive.name} is not a zip file that can be opened. Download it "
+                          "again from the LMS, or unpack it yourself and give the folder.")
+    return into
+
+
+def walk(root: Path) -> list[Path]:
+    return sorted(path for path in root.rglob("*")
+                  if path.is_file() and not path.is_symlink()
+                  and not any(part in SKIPPED_PARTS or part.startswith("._")
+                              for part in path.relative_to(root).parts))
+
+
+def identify(path: Path, root: Path, assignment: str, notebook_names: set[str]) -> Found:
+    """Whose file is this, by the layouts in this module's table."""
+    relative = path.relative_to(root)
+    parts = relative.parts
+    shown = str(relative)
+    if assignment in parts[:-1]:  # nbgrader: .../<learner>/<assignment>/<file>
+        position = parts.index(assignment)
+        if position >= 1:
+            return Found(path, shown, parts[position - 1], original=path.name, layout="nbgrader")
+    for part in parts[:-1]:
+        match = INBOUND.match(part)
+        if match and match["assignment"] == assignment:
+            return Found(path, shown, match["id"], original=path.name, layout="nbgrader exchange")
+    for position, part in enumerate(parts):
+        match = MOODLE.match(part)
+        if match:
+            original = match["rest"] if position == len(parts) - 1 else path.name
+            return Found(path, shown, match["id"], name=match["name"].strip(),
+                         original=original or path.name, layout="Moodle")
+    match = CANVAS.match(path.name)
+    if match:
+        return Found(path, shown, match["id"], name=match["name"], original=match["rest"],
+                     layout="Canvas")
+    match = BLACKBOARD.match(path.name)
+    if match:
+        return Found(path, shown, match["user"], original=match["rest"] or path.name,
+                     layout="Blackboard")
+    if len(parts) >= 2:
+        return Found(path, shown, parts[0], original=path.name, layout="one folder per learner")
+    if path.suffix == ".ipynb" and path.stem not in notebook_names:
+        return Found(path, shown, path.stem, original=path.name, layout="one file per learner")
+    return Found(path, shown, "", original=path.name)
+
+
+def match_notebooks(found: list[Found], wanted: list[str]) -> tuple[dict[str, Found], list[Found]]:
+    """Which of a learner's notebooks is which assignment notebook; and the rest."""
+    notebooks = [item for item in found if item.original.lower().endswith(".ipynb")]
+    chosen: dict[str, Found] = {}
+    left = list(notebooks)
+    for name in wanted:  # exact names first, then a name that only differs by a copy number
+        for item in sorted(left, key=lambda item: -item.path.stat().st_mtime):
+            stem = Path(item.original).stem
+            if stem == name or re.sub(r"(?:[ _-]?\(?\d+\)?|[ _-]?copy\d*)$", "", stem) == name:
+                chosen[name] = item
+                left.remove(item)
+                break
+    for name in wanted:
+        if name in chosen or not left:
+            continue
+        if len(wanted) == 1:  # the only notebook expected: the newest notebook is it
+            item = max(left, key=lambda item: item.path.stat().st_mtime)
+        else:
+            stems = {Path(item.original).stem.lower(): item for item in left}
+            close = difflib.get_close_matches(name.lower(), list(stems), n=1, cutoff=0.5)
+            if not close:
+                continue
+            item = stems[close[0]]
+        chosen[name] = item
+        left.remove(item)
+    return chosen, left + [item for item in found if item not in notebooks]
+
+
+def readable(path: Path) -> str:
+    """'' when the file is a notebook nbgrader can read, else why not (plain words)."""
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        return f"the file is too large to be a course notebook ({size // 2**20} MB)"
+    if size == 0:
+        return "the file is empty"
+    try:
+        nbformat.read(path, as_version=4)
+    except Exception:
+        return "the file is damaged or is not a notebook (it could not be opened)"
+    return ""
+
+
+def collect(given: Path, assignment: str, wanted: list[str],
+            scratch: Path | None = None) -> tuple[list[Submission], list[Unassigned]]:
+    """Every learner's submission in a folder or zip file, and the files that are nobody's."""
+    given = Path(given)
+    if not given.exists():
+        raise IntakeError(f"There is no file or folder {given}.")
+    if given.is_file():
+        if given.suffix.lower() != ".zip":
+            raise IntakeError(f"{given.name} is neither a folder nor a .zip file.")
+        scratch = Path(scratch or tempfile.mkdtemp(prefix="civicai-intake-"))
+        root = unpack(given, scratch)
+    else:
+        root = given
+    files = walk(root)
+    if not files:
+        raise IntakeError(f"{given} contains no files.")
+    by_learner: dict[str, list[Found]] = {}
+    unassigned: list[Unassigned] = []
+    names = set(wanted)
+    for path in files:
+        found = identify(path, root, assignment, names)
+        if not found.learner:
+            unassigned.append(Unassigned(found.shown, "it is not in a learner's folder and its "
+                                         "name does not say whose it is"))
+            continue
+        by_learner.setdefault(found.learner, []).append(found)
+
+    submissions, used = [], set()
+    for raw in sorted(by_learner):
+        items = by_learner[raw]
+        learner = safe_id(raw)
+        while learner in used:  # two raw ids that clean up the same
+            learner = f"{learner}-{len(used)}"
+        used.add(learner)
+        submission = Submission(learner=learner, name=next((i.name for i in items if i.name), ""),
+                                layout=items[0].layout)
+        chosen, rest = match_notebooks(items, wanted)
+        for name in wanted:
+            item = chosen.get(name)
+            if item is None:
+                submission.missing.append(name)
+                submission.notes.append(f"{name}.ipynb was not in the submission")
+                continue
+            if Path(item.original).stem != name and item.layout != "one file per learner":
+                submission.notes.append(f"{item.original} was graded as {name}.ipynb")
+            problem = readable(item.path)
+            if problem:
+                submission.unreadable[name] = problem
+                submission.notes.append(f"{item.original}: {problem}")
+            else:
+                submission.notebooks[name] = item.path
+        for item in rest:
+            why = ("another notebook, not part of this assignment" if item.path.suffix == ".ipynb"
+                   else "not a notebook")
+            unassigned.append(Unassigned(item.shown, f"{why} (learner {learner})"))
+            submission.notes.append(f"{item.original} was not graded: {why}")
+        times = [item.path.stat().st_mtime for item in chosen.values()]
+        if times:
+            submission.timestamp = datetime.fromtimestamp(max(times), tz=timezone.utc)
+        digest = hashlib.sha256()
+        for name in sorted(submission.notebooks):
+            digest.update(name.encode() + b"\0" + submission.notebooks[name].read_bytes())
+        for name in sorted(submission.unreadable):
+            digest.update(name.encode() + b"\0unreadable")
+        submission.fingerprint = digest.hexdigest()
+        submissions.append(submission)
+    if not submissions:
+        raise IntakeError(f"No learner's notebook was found in {given}. The accepted layouts "
+                          "are listed in autograder/README.md.")
+    return submissions, unassigned

@@ -1,0 +1,337 @@
+"""A simulated cohort for the start-here practice: honest learners, and every hostile case.
+
+`build(folder)` writes each learner's submission into `folder` the way an LMS
+download would (a file per learner, a folder per learner, Moodle names) and
+returns the cases, with the auto-graded score each must get. The practice has
+three checks: q1 (1 point), q2 (2 points), q3 (1 point); the written q4 is
+graded by hand. Scores are exact: a hostile learner must never get more than
+the same answers would get honestly.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from civicai import REPO_ROOT
+from civicai.authoring import submissions
+
+ASSIGNMENT = "00-start-here"
+SOURCE = REPO_ROOT / "exercises" / ASSIGNMENT / "practice.ipynb"
+LEARNER_VERSION = REPO_ROOT / "course" / ASSIGNMENT / "practice.ipynb"
+POINTS = {"q1": 1, "q2": 2, "q3": 1}
+#: A file any hostile learner tries to create on the grader's computer.
+PWNED = REPO_ROOT / "course" / ASSIGNMENT / "PWNED-by-a-learner.txt"
+
+
+@dataclass
+class Case:
+    """One learner: what they submit, and what grading must make of it."""
+
+    learner: str
+    auto: float                     # the auto-graded score it must get
+    review: bool = False            # flagged for the instructor's review
+    graded: bool = True             # False: no notebook could be graded at all
+    plain_fooled: bool = False      # plain nbgrader gives it more than `auto`
+    honest: bool = False            # graded identically by plain nbgrader
+    files: dict[str, object] = field(default_factory=dict)  # relative path -> notebook|bytes
+    name: str = ""                  # the name the LMS shows
+
+
+def _mistakes() -> dict:
+    path = REPO_ROOT / "tests" / "grading_cases" / f"{ASSIGNMENT}.py"
+    spec = importlib.util.spec_from_file_location("start_here_cases", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MISTAKES
+
+
+REFERENCE_Q1 = "citizens_per_day = 12 * 7"
+WRONG = {"q1_answer": "citizens_per_day = 85",
+         "q2_answer": "whatsapp_requests = 3",
+         "q3_answer": 'what_to_do = "a"'}
+
+# ---- hostile answers -----------------------------------------------------------------------
+INFINITE_LOOP = "while True:\n    pass"
+STUBBORN_LOOP = """while True:
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        pass"""
+MEMORY_BOMB = """def grow():
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 * 2**20))
+grow()"""
+BLOCKED_PROCESS = f"""import subprocess
+subprocess.Popen(["sleep", "600"])
+{REFERENCE_Q1}"""
+ESCAPED_PROCESS = f"""import _posixsubprocess, os
+read_end, write_end = os.pipe()
+_posixsubprocess.fork_exec(
+    [b"/bin/sleep", b"600"], [b"/bin/sleep"], True, (), None, None,
+    -1, -1, -1, -1, -1, -1, read_end, write_end, False, True, -1, None, None, None, -1, None,
+    False)
+{REFERENCE_Q1}"""
+HUGE_OUTPUT = """for _ in range(30):
+    print("x" * 2**20, flush=True)
+what_to_do = "b\""""
+SYS_EXIT = f"""{REFERENCE_Q1}
+import sys
+sys.exit(0)"""
+KILL_KERNEL = """import os
+os._exit(1)"""
+WRITE_OUTSIDE = f"""for place in [{str(PWNED)!r}, "/tmp/civicai-pwned.txt"]:
+    try:
+        with open(place, "w") as handle:
+            handle.write("learner code was here")
+    except OSError:
+        pass
+{REFERENCE_Q1}"""
+READ_INSTRUCTOR = f"""found = []
+for place in [{str(SOURCE)!r}, {str(REPO_ROOT / 'autograder' / 'work' / 'gradebook.db')!r}]:
+    try:
+        found.append(open(place, "rb").read(100))
+    except OSError:
+        pass
+try:
+    from civicai.checks.reflection import model_answer_text
+    found.append(model_answer_text({ASSIGNMENT!r}, "q4_reflection"))
+except Exception:
+    pass
+{REFERENCE_Q1}"""
+ALWAYS_EQUAL = """class Anything:
+    def __eq__(self, other):
+        return True
+citizens_per_day = Anything()"""
+PATCHED_HELPERS = """citizens_per_day = 85
+import civicai.checks.strict as strict
+from civicai.checks import start_here
+strict.same_number = lambda *args, **kwargs: True
+strict.same_choice = lambda *args, **kwargs: True
+for question in (start_here.q1, start_here.q2, start_here.q3):
+    question.check = lambda: None"""
+PATCHED_BUILTINS = f"""{REFERENCE_Q1}
+import builtins
+builtins.print = lambda *args, **kwargs: None"""
+INPUT_TRANSFORMER = """citizens_per_day = 85
+def _silence(lines):
+    text = "".join(lines)
+    if "check()" in text:
+        return ["pass\\n"]
+    return lines
+get_ipython().input_transformers_post.append(_silence)"""
+AST_TRANSFORMER = """citizens_per_day = 85
+import ast
+class _NoChecks(ast.NodeTransformer):
+    def visit_Assert(self, node):
+        return ast.Pass()
+    def visit_Expr(self, node):
+        return ast.Pass()
+get_ipython().ast_transformers.append(_NoChecks())"""
+CAPTURE = """citizens_per_day = 12 * 7
+_seen = []
+def _copy(lines):
+    _seen.append("".join(lines))
+    return lines
+get_ipython().input_transformers_post.append(_copy)"""
+CAPTURE_PRINT = "print('\\n'.join(_seen))"
+THREAD = f"""{REFERENCE_Q1}
+import threading, time
+def _later():
+    time.sleep(0.2)
+    import civicai.checks.strict as strict
+    strict.same_choice = lambda *args, **kwargs: True
+threading.Thread(target=_later, daemon=True).start()"""
+FAKE_PASS = """citizens_per_day = 85
+import sys
+sys.audit("civicai.grading.passed", "q1")"""
+NETWORK = f"""try:
+    import urllib.request
+    urllib.request.urlopen("http://example.com", timeout=2)
+except Exception:
+    pass
+{REFERENCE_Q1}"""
+SNOOP = f"""import json, os, socket
+seen = {{
+    "exercises": os.path.exists({str(REPO_ROOT / 'exercises')!r}),
+    "sources": os.path.exists({str(REPO_ROOT / 'sources')!r}),
+    "autograder": os.path.exists({str(REPO_ROOT / 'autograder')!r}),
+    "repository": sorted(os.listdir({str(REPO_ROOT)!r})) if os.path.exists({str(REPO_ROOT)!r}) else [],
+    "home": os.path.expanduser("~"),
+    "uid": os.getuid(),
+    "work": sorted(os.listdir(".")),
+}}
+try:
+    socket.create_connection(("1.1.1.1", 53), timeout=2)
+    seen["network"] = True
+except Exception:
+    seen["network"] = False
+print("SNOOP " + json.dumps(seen))
+{REFERENCE_Q1}"""
+
+
+#: A learner's own written answer (the reference solution would carry the model answer).
+REFLECTION = ("Checking that applications have all their attachments takes our team about six "
+              "hours a week. A computer could flag missing files; a person should still decide "
+              "unusual cases.")
+
+
+def notebook(answers: dict[str, str]) -> nbformat.NotebookNode:
+    source = nbformat.read(SOURCE, as_version=4)
+    learner = nbformat.read(LEARNER_VERSION, as_version=4)
+    return submissions.answered(learner, {**submissions.solutions(source),
+                                          "q4_reflection": REFLECTION, **answers})
+
+
+def blank() -> nbformat.NotebookNode:
+    return nbformat.read(LEARNER_VERSION, as_version=4)
+
+
+def without_cells(grade_ids: set[str]) -> nbformat.NotebookNode:
+    result = notebook({})
+    result.cells = [cell for cell in result.cells
+                    if cell.metadata.get("nbgrader", {}).get("grade_id") not in grade_ids]
+    return result
+
+
+def edited_check() -> nbformat.NotebookNode:
+    result = notebook({"q1_answer": WRONG["q1_answer"]})
+    for cell in result.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "q1":
+            cell.source = "pass"
+    return result
+
+
+def changed_metadata() -> nbformat.NotebookNode:
+    result = notebook({})
+    for cell in result.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade_id") == "q1":
+            meta["points"] = 100
+        if meta.get("grade_id") == "q2":
+            meta["grade"] = False
+            cell.source = "pass"
+    return result
+
+
+def with_extra_cell(answers: dict[str, str], code: str) -> nbformat.NotebookNode:
+    result = notebook(answers)
+    result.cells.append(nbformat.v4.new_code_cell(code))
+    return result
+
+
+def cases() -> list[Case]:
+    """Every learner of the simulated cohort, with their expected results."""
+    full = float(sum(POINTS.values()))
+    listed = [
+        Case("correct", full, honest=True, files={"correct.ipynb": notebook({})}),
+        Case("partly-right", full - 1, honest=True,
+             files={"partly-right.ipynb": notebook({"q1_answer": WRONG["q1_answer"]})}),
+        Case("mostly-wrong", 1, honest=True, files={"mostly-wrong.ipynb": notebook(
+            {"q2_answer": WRONG["q2_answer"], "q3_answer": WRONG["q3_answer"]})}),
+        Case("blank", 0, honest=True, files={"blank.ipynb": blank()}),
+    ]
+    for index, (answers, failing) in enumerate(_mistakes().values()):
+        listed.append(Case(f"mistake-{index}", full - sum(POINTS[c] for c in failing),
+                           honest=True, review="__eq__" in "".join(answers.values()),
+                           files={f"mistake-{index}/practice.ipynb": notebook(answers)}))
+    listed += [
+        Case("renamed", full, files={"renamed/My practice (final).ipynb": notebook({})}),
+        Case("extra-files", full, files={
+            "extra-files/practice.ipynb": notebook({}),
+            "extra-files/data.csv": b"a,b\n1,2\n",
+            "extra-files/scratch.ipynb": blank()}),
+        Case("moodle-comma", full, name='Rahayu, Siti "Iti"', files={
+            'Rahayu, Siti "Iti"_123456_assignsubmission_file_/practice.ipynb': notebook({})}),
+        Case("moodle-unicode", full - 1, name="Nguyễn Văn An", files={
+            "Nguyễn Văn An_234567_assignsubmission_file_practice.ipynb":
+                notebook({"q1_answer": WRONG["q1_answer"]})}),
+        Case("malformed", 0, graded=False, files={"malformed.ipynb": b'{"cells": [oops'}),
+        Case("empty-file", 0, graded=False, files={"empty-file.ipynb": b""}),
+        Case("no-notebook", 0, graded=False, files={"no-notebook/notes.txt": b"I forgot"}),
+        Case("deleted-checks", full, review=True,
+             files={"deleted-checks.ipynb": without_cells({"q1", "q2"})}),
+        Case("edited-check", full - 1, review=True, files={"edited-check.ipynb": edited_check()}),
+        Case("changed-metadata", full, review=True,
+             files={"changed-metadata.ipynb": changed_metadata()}),
+        Case("infinite-loop", full - 1,
+             files={"infinite-loop.ipynb": notebook({"q1_answer": INFINITE_LOOP})}),
+        Case("stubborn-loop", 1, review=True,
+             files={"stubborn-loop.ipynb": notebook({"q2_answer": STUBBORN_LOOP})}),
+        Case("memory-bomb", full - 1,
+             files={"memory-bomb.ipynb": notebook({"q1_answer": MEMORY_BOMB})}),
+        Case("blocked-process", full - 1, review=True,
+             files={"blocked-process.ipynb": notebook({"q1_answer": BLOCKED_PROCESS})}),
+        Case("escaped-process", full, review=True,
+             files={"escaped-process.ipynb": notebook({"q1_answer": ESCAPED_PROCESS})}),
+        Case("huge-output", full - 1, review=True,
+             files={"huge-output.ipynb": notebook({"q3_answer": HUGE_OUTPUT})}),
+        Case("sys-exit", full, review=True,
+             files={"sys-exit.ipynb": notebook({"q1_answer": SYS_EXIT})}),
+        Case("kill-kernel", 1, review=True,
+             files={"kill-kernel.ipynb": notebook({"q2_answer": KILL_KERNEL})}),
+        Case("write-outside", full, review=True,
+             files={"write-outside.ipynb": notebook({"q1_answer": WRITE_OUTSIDE})}),
+        Case("read-instructor", full, review=True,
+             files={"read-instructor.ipynb": notebook({"q1_answer": READ_INSTRUCTOR})}),
+        Case("always-equal", full - 1, review=True,
+             files={"always-equal.ipynb": notebook({"q1_answer": ALWAYS_EQUAL})}),
+        Case("patched-helpers", 0, review=True, plain_fooled=True,
+             files={"patched-helpers.ipynb": notebook({**WRONG, "q1_answer": PATCHED_HELPERS})}),
+        Case("patched-builtins", 0, review=True,
+             files={"patched-builtins.ipynb": notebook({"q1_answer": PATCHED_BUILTINS})}),
+        Case("input-transformer", 0, review=True, plain_fooled=True,
+             files={"input-transformer.ipynb": notebook({**WRONG,
+                                                         "q1_answer": INPUT_TRANSFORMER})}),
+        Case("ast-transformer", 0, review=True, plain_fooled=True,
+             files={"ast-transformer.ipynb": notebook({**WRONG, "q1_answer": AST_TRANSFORMER})}),
+        Case("capture-hidden", 0, review=True, files={
+            "capture-hidden.ipynb": with_extra_cell({"q1_answer": CAPTURE}, CAPTURE_PRINT)}),
+        Case("thread", 0, review=True, files={"thread.ipynb": notebook({"q1_answer": THREAD})}),
+        Case("fake-pass", full - 1, review=True,
+             files={"fake-pass.ipynb": notebook({"q1_answer": FAKE_PASS})}),
+        Case("network", full, review=True,
+             files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
+        Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),
+    ]
+    return listed
+
+
+def write(case: Case, folder: Path) -> None:
+    for relative, content in case.files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            nbformat.write(content, path)
+
+
+def build(folder: Path) -> dict[str, Case]:
+    """Write the whole cohort into `folder`, as an LMS download; returns the cases by learner."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for case in cases():
+        write(case, folder)
+        found[case.learner] = case
+    return found
+
+
+def learner_id(case: Case) -> str:
+    """The id intake gives this learner (Moodle names give the participant number)."""
+    for relative in case.files:
+        if "_assignsubmission_" in relative:
+            return relative.split("_assignsubmission_")[0].rsplit("_", 1)[1]
+    return case.learner
+
+
+def snoop_output(text: str) -> dict:
+    for line in text.splitlines():
+        if line.startswith("SNOOP "):
+            return json.loads(line[len("SNOOP "):])
+    return {}

@@ -1,0 +1,35 @@
+"""The simulated cohort, graded once for all the grading tests (sandboxed, three workers).
+
+Limits are shortened so that the learners who loop forever cost seconds, not
+minutes; the memory limit is small so the memory bomb hits it quickly.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import cohort_cases  # noqa: E402
+
+from civicai.grading import cohort, export, sandbox  # noqa: E402
+from civicai.grading.coursefolder import CourseFolder, quiet_nbgrader  # noqa: E402
+
+TEST_LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=120, cpu_seconds=120,
+                             memory_bytes=512 * 2**20)
+
+
+@pytest.fixture(scope="session")
+def graded_cohort(tmp_path_factory):
+    """(cases by learner, results, CSV rows by learner id, course folder, submissions folder)."""
+    quiet_nbgrader()
+    base = tmp_path_factory.mktemp("cohort")
+    cases = cohort_cases.build(base / "submissions")
+    results = cohort.grade(cohort.Options(
+        assignment=cohort_cases.ASSIGNMENT, submissions=base / "submissions",
+        work=base / "course", workers=3, limits=TEST_LIMITS, progress=False), echo=lambda _: None)
+    course = CourseFolder(base / "course")
+    rows = {row["learner_id"]: row for row in export.rows(course, cohort_cases.ASSIGNMENT, results)}
+    return cases, results, rows, course, base / "submissions"

@@ -1,0 +1,164 @@
+"""The cohort grader on a simulated cohort: exact scores, every hostile case, nothing leaks.
+
+One run grades 38 learners (tests/grading/cohort_cases.py) in the sandbox;
+the tests below read its results. Plain sequential nbgrader grades the honest
+learners and three tamperers, for comparison.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import cohort_cases
+from civicai import REPO_ROOT
+from civicai.grading import export, feedback, sandbox
+from civicai.grading.plain import grade_notebooks
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_cohort_is_big_enough(graded_cohort):
+    cases, _, rows, _, _ = graded_cohort
+    assert len(cases) >= 30
+    assert len(rows) == len(cases), "every learner gets a row"
+
+
+@pytest.mark.parametrize("learner", [case.learner for case in cohort_cases.cases()])
+def test_each_learner_gets_exactly_the_expected_score(graded_cohort, learner):
+    cases, results, rows, _, _ = graded_cohort
+    case = cases[learner]
+    row = rows[cohort_cases.learner_id(case)]
+    record = results["learners"][cohort_cases.learner_id(case)]
+    assert row["auto_score"] == case.auto, record
+    assert (record["status"] == "graded") == case.graded, record
+    assert (row["status"] == export.NEEDS_REVIEW) == case.review, record
+    if not case.graded:
+        assert row["status"] == export.NOT_GRADED and row["notes"], "a reason is given"
+
+
+def test_tampering_never_pays(graded_cohort):
+    """A hostile learner never scores more than their answers would honestly."""
+    cases, _, rows, _, _ = graded_cohort
+    for case in cases.values():
+        if case.review and case.graded:
+            assert rows[cohort_cases.learner_id(case)]["auto_score"] <= case.auto
+
+
+def test_moodle_names_are_kept_for_the_instructor(graded_cohort):
+    _, _, rows, _, _ = graded_cohort
+    assert rows["123456"]["name"] == 'Rahayu, Siti "Iti"'
+    assert rows["123456"]["lms_id"] == "123456"
+    assert rows["234567"]["name"] == "Nguyễn Văn An"
+
+
+def test_files_that_are_nobodys_are_listed_with_a_reason(graded_cohort):
+    _, results, _, _, _ = graded_cohort
+    shown = {item["shown"]: item["reason"] for item in results["unassigned"]}
+    assert "extra-files/data.csv" in shown and "not a notebook" in shown["extra-files/data.csv"]
+    assert "extra-files/scratch.ipynb" in shown
+
+
+def test_nothing_outside_the_sandbox_was_written(graded_cohort):
+    assert not cohort_cases.PWNED.exists()
+    assert not Path("/tmp/civicai-pwned.txt").exists()
+
+
+def test_the_sandbox_hides_instructor_files_and_the_network(graded_cohort):
+    _, _, _, course, _ = graded_cohort
+    notebook = nbformat.read(course.autograded("snoop", cohort_cases.ASSIGNMENT) /
+                             "practice.ipynb", as_version=4)
+    text = "\n".join(output.get("text", "") for cell in notebook.cells
+                     for output in cell.get("outputs", []))
+    seen = cohort_cases.snoop_output(text)
+    assert seen, "the snooping cell ran"
+    assert not seen["exercises"] and not seen["sources"] and not seen["autograder"]
+    # the Python environment is there (read-only) when it lives inside the repository
+    environment = {root.relative_to(REPO_ROOT).parts[0] for root in sandbox.python_roots()
+                   if root.is_relative_to(REPO_ROOT)}
+    assert set(seen["repository"]) <= {"civicai", "datasets"} | environment
+    assert seen["network"] is False
+    assert set(seen["work"]) <= {"timestamp.txt"}, \
+        "the working folder holds only this learner's own submission time: no one else's files"
+
+
+def test_background_processes_are_found_and_stopped(graded_cohort):
+    _, results, _, _, _ = graded_cohort
+    review = " ".join(results["learners"]["escaped-process"]["review"])
+    assert "left processes running" in review and "sleep 600" in review
+
+
+def _hidden_lines() -> set[str]:
+    source = nbformat.read(cohort_cases.SOURCE, as_version=4)
+    lines = set()
+    for cell in source.cells:
+        _, hidden = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+        lines |= {line.strip() for line in hidden if len(line.strip()) >= 12}
+    return lines
+
+
+def test_feedback_never_shows_hidden_tests(graded_cohort):
+    _, results, _, course, _ = graded_cohort
+    hidden = _hidden_lines()
+    assert hidden, "the practice has hidden tests to look for"
+    pages = list((course.work / "feedback").rglob("*.html"))
+    assert len(pages) >= 30
+    for page in pages:
+        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+        text = re.sub(r"<[^>]+>", "", text).replace("&quot;", '"').replace("&#39;", "'")
+        for line in hidden:
+            assert re.sub(r"\s+", " ", line) not in text, f"{page}: {line}"
+        assert "MODEL ANSWER" not in text
+
+
+def test_captured_hidden_tests_are_cut_from_feedback(graded_cohort):
+    """A learner who copied every cell's source and printed it gets that output removed."""
+    _, _, _, course, _ = graded_cohort
+    page = course.feedback("capture-hidden", cohort_cases.ASSIGNMENT) / "practice.html"
+    assert "This output was left out of your feedback" in page.read_text()
+
+
+def test_feedback_explains_in_plain_words(graded_cohort):
+    _, _, _, course, _ = graded_cohort
+    page = (course.feedback("partly-right", cohort_cases.ASSIGNMENT) / "practice.html").read_text()
+    shown = re.sub(r"<style.*?</style>", "", page, flags=re.S)  # the CSS names a Traceback style
+    assert "Not right yet" in shown
+    assert "Traceback" not in shown and 'File "' not in shown
+
+
+def test_the_report_shows_the_cohort(graded_cohort):
+    _, _, _, course, _ = graded_cohort
+    page = (course.reports / f"{cohort_cases.ASSIGNMENT}-report.html").read_text()
+    assert page.count("<svg") >= 2, "score distribution and pass rate per question"
+    for learner in ("patched-helpers", "malformed", "input-transformer"):
+        assert learner in page
+    assert "do not publish" in page
+
+
+def test_grades_match_plain_nbgrader_on_honest_work_and_beat_it_on_tampering(graded_cohort,
+                                                                             tmp_path):
+    cases, _, rows, course, submissions = graded_cohort
+    chosen = [case for case in cases.values() if case.honest or case.plain_fooled]
+    paths = {}
+    for case in chosen:
+        (relative,) = case.files
+        paths[case.learner] = {"practice.ipynb": submissions / relative}
+    plain = grade_notebooks(course.assignment_source(cohort_cases.ASSIGNMENT), paths, tmp_path)
+    for case in chosen:
+        ours = rows[cohort_cases.learner_id(case)]["auto_score"]
+        theirs = sum(cell.score for cell in plain[case.learner].values()
+                     if not cell.needs_manual_grade)
+        if case.honest:
+            assert ours == theirs, case.learner
+        else:
+            assert theirs > ours, f"plain nbgrader was not fooled by {case.learner}"
+
+
+def test_results_are_saved_for_reexport(graded_cohort):
+    _, _, _, course, _ = graded_cohort
+    saved = json.loads((course.reports / f"{cohort_cases.ASSIGNMENT}-results.json").read_text())
+    assert saved["sandboxed"] is True
+    assert len(saved["learners"]) >= 30

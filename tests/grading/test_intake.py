@@ -1,0 +1,141 @@
+"""Collecting submissions as LMSs name them: every learner found, every file accounted for."""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from civicai.grading import intake
+
+WANTED = ["practice"]
+
+
+def write_notebook(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), path)
+    return path
+
+
+def by_learner(found):
+    return {submission.learner: submission for submission in found}
+
+
+def test_moodle_folders_and_files(tmp_path):
+    write_notebook(tmp_path / "Siti Rahayu_123456_assignsubmission_file_" / "practice.ipynb")
+    write_notebook(tmp_path / "Budi Santoso_234567_assignsubmission_file_practice.ipynb")
+    found, unassigned = intake.collect(tmp_path, "00-start-here", WANTED)
+    learners = by_learner(found)
+    assert set(learners) == {"123456", "234567"}
+    assert learners["123456"].name == "Siti Rahayu" and learners["123456"].layout == "Moodle"
+    assert learners["234567"].name == "Budi Santoso"
+    assert all("practice" in submission.notebooks for submission in found)
+    assert not unassigned
+
+
+def test_canvas_names_late_and_resubmitted(tmp_path):
+    write_notebook(tmp_path / "rahayusiti_123456_7890123_practice.ipynb")
+    write_notebook(tmp_path / "santosobudi_LATE_234567_7890124_practice-1.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"123456", "234567"}
+    assert learners["234567"].notebooks["practice"].name.endswith("practice-1.ipynb")
+    assert not learners["234567"].missing
+
+
+def test_blackboard_names(tmp_path):
+    write_notebook(tmp_path / "Practice_srahayu_attempt_2025-03-01-10-15-00_practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"srahayu"}
+
+
+def test_nbgrader_submitted_tree_and_exchange_inbound(tmp_path):
+    write_notebook(tmp_path / "submitted" / "alice" / "00-start-here" / "practice.ipynb")
+    write_notebook(tmp_path / "inbound" / "bob+00-start-here+2025-03-01 10:00:00 UTC+abc"
+                   / "practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"alice", "bob"}
+    assert learners["alice"].layout == "nbgrader"
+
+
+def test_plain_files_and_folders(tmp_path):
+    write_notebook(tmp_path / "alice.ipynb")
+    write_notebook(tmp_path / "bob" / "practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"alice", "bob"}
+
+
+def test_a_renamed_notebook_is_still_graded_and_noted(tmp_path):
+    write_notebook(tmp_path / "carol" / "My practice (final).ipynb")
+    write_notebook(tmp_path / "dan" / "practice (1).ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert "practice" in learners["carol"].notebooks
+    assert any("was graded as practice.ipynb" in note for note in learners["carol"].notes)
+    assert "practice" in learners["dan"].notebooks
+
+
+def test_missing_unreadable_and_extra_files_each_have_a_reason(tmp_path):
+    (tmp_path / "erin").mkdir()
+    (tmp_path / "erin" / "notes.txt").write_text("forgot the notebook")
+    (tmp_path / "fay.ipynb").write_text('{"cells": [broken')
+    write_notebook(tmp_path / "gus" / "practice.ipynb")
+    (tmp_path / "gus" / "data.csv").write_text("a,b\n")
+    (tmp_path / "README.txt").write_text("from the LMS")
+    found, unassigned = intake.collect(tmp_path, "00-start-here", WANTED)
+    learners = by_learner(found)
+    assert learners["erin"].missing == ["practice"] and not learners["erin"].notebooks
+    assert "practice" in learners["fay"].unreadable and not learners["fay"].notebooks
+    assert "damaged" in learners["fay"].unreadable["practice"]
+    reasons = {item.shown: item.reason for item in unassigned}
+    assert "not a notebook" in reasons["gus/data.csv"]
+    assert "erin/notes.txt" in reasons
+    assert "whose" in reasons["README.txt"]
+
+
+def test_learner_ids_are_safe_folder_names(tmp_path):
+    write_notebook(tmp_path / "Ana María" / "practice.ipynb")
+    write_notebook(tmp_path / "Ana-Mar-a" / "practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert len(learners) == 2, "two learners whose ids clean up the same stay two"
+    for learner in learners:
+        assert intake.safe_id(learner) == learner
+        assert "/" not in learner and ".." not in learner
+    assert intake.safe_id("../../etc/passwd") == "etc-passwd"
+    assert intake.safe_id("...") .startswith("learner-")
+
+
+def test_a_zip_is_unpacked_safely(tmp_path):
+    notebook = write_notebook(tmp_path / "source.ipynb")
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(notebook, "Siti Rahayu_123456_assignsubmission_file_/practice.ipynb")
+        bundle.writestr("../escape.ipynb", notebook.read_text())
+        bundle.writestr("__MACOSX/._practice.ipynb", "junk")
+        link = zipfile.ZipInfo("link.ipynb")
+        link.external_attr = (0o120777 << 16)
+        bundle.writestr(link, "/etc/passwd")
+    found, _ = intake.collect(archive, "00-start-here", WANTED, scratch=tmp_path / "unpacked")
+    assert set(by_learner(found)) == {"123456"}
+    assert not (tmp_path / "escape.ipynb").exists()
+    assert not os.path.islink(tmp_path / "unpacked" / "link.ipynb")
+
+
+def test_clear_messages_for_what_cannot_be_read(tmp_path):
+    with pytest.raises(intake.IntakeError, match="no file or folder"):
+        intake.collect(tmp_path / "nowhere", "00-start-here", WANTED)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(intake.IntakeError, match="contains no files"):
+        intake.collect(tmp_path / "empty", "00-start-here", WANTED)
+    (tmp_path / "not.zip").write_text("nope")
+    with pytest.raises(intake.IntakeError, match="not a zip file"):
+        intake.collect(tmp_path / "not.zip", "00-start-here", WANTED)
+
+
+def test_the_fingerprint_changes_only_with_the_notebook(tmp_path):
+    path = write_notebook(tmp_path / "alice.ipynb")
+    first = intake.collect(tmp_path, "00-start-here", WANTED)[0][0].fingerprint
+    os.utime(path, (1, 1))
+    assert intake.collect(tmp_path, "00-start-here", WANTED)[0][0].fingerprint == first
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 2")]), path)
+    assert intake.collect(tmp_path, "00-start-here", WANTED)[0][0].fingerprint != first
