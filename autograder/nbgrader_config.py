@@ -13,15 +13,26 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The course folder: instructor sources in exercises/, learner versions in course/.
+# The course folder: instructor sources in exercises/. The learner versions in
+# course/ are made by `make notebooks` (civicai.authoring), never by nbgrader
+# here: the formgrader's "Generate" would first delete course/<module>/, lesson
+# and sandbox included, so its release folder is a working folder instead.
 c.CourseDirectory.root = str(REPO)
 c.CourseDirectory.source_directory = "exercises"
-c.CourseDirectory.release_directory = "course"
+c.CourseDirectory.release_directory = "autograder/work/release"
 # Instructor-mode working folders (formgrader); git ignores autograder/work/.
 c.CourseDirectory.submitted_directory = "autograder/work/submitted"
 c.CourseDirectory.autograded_directory = "autograder/work/autograded"
 c.CourseDirectory.feedback_directory = "autograder/work/feedback"
 c.CourseDirectory.db_url = f"sqlite:///{REPO / 'autograder' / 'work' / 'gradebook.db'}"
+
+# Feedback never shows hidden tests, whoever makes it (civicai-grade, or the
+# formgrader's "Generate Feedback"): civicai's preprocessor cuts them out first.
+c.GenerateFeedback.preprocessors = [
+    "civicai.grading.feedback.HideHiddenTests",
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
 
 # What learners see where a solution was. civicai.checks recognises the marker
 # "YOUR ANSWER HERE" and says "not attempted yet" instead of "wrong".

@@ -51,26 +51,39 @@ class PeakMemory(threading.Thread):
 
 
 def measure(path: Path) -> tuple[float, float, str]:
-    """(seconds, peak MB, note) for one notebook run top to bottom."""
+    """(seconds, peak MB, note) for one notebook run top to bottom.
+
+    nbclient's own `execute()` runs it (cell by cell calls outside it can stall on widget
+    messages); its hooks start the clock and the memory sampler once the kernel is up, and
+    stop the clock when the last cell is done, so kernel start and shutdown are not counted.
+    """
     notebook = nbformat.read(path, as_version=4)
     learner_version = path.parts[-3] == "course" and (ROOT / "exercises" / path.parent.name / path.name).exists()
+    marks: dict = {}
+
+    def kernel_ready(**_) -> None:
+        marks["sampler"] = PeakMemory(client.km.provisioner.process.pid)
+        marks["sampler"].start()
+        marks["started"] = marks["ended"] = time.perf_counter()
+
+    def cell_done(**_) -> None:
+        marks["ended"] = time.perf_counter()
+
     client = NotebookClient(notebook, timeout=120, kernel_name="python3",
                             allow_errors=learner_version,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(path.parent)}},
+                            on_notebook_start=kernel_ready, on_cell_executed=cell_done)
     note = "learner version (checks fail until answered)" if learner_version else ""
-    with client.setup_kernel():
-        sampler = PeakMemory(client.km.provisioner.process.pid)
-        sampler.start()
-        started = time.perf_counter()
-        try:
-            for index, cell in enumerate(notebook.cells):
-                client.execute_cell(cell, index)
-        except Exception as error:  # report, keep benchmarking the others
-            note = f"FAILED: {type(error).__name__}"
-        seconds = time.perf_counter() - started
-        sampler.running = False
-        sampler.join()
-    return seconds, sampler.peak / 2**20, note
+    try:
+        client.execute()
+    except Exception as error:  # report, keep benchmarking the others
+        note = f"FAILED: {type(error).__name__}"
+    sampler = marks.get("sampler")
+    if sampler is None:
+        return 0.0, 0.0, note or "FAILED: the kernel did not start"
+    sampler.running = False
+    sampler.join()
+    return marks["ended"] - marks["started"], sampler.peak / 2**20, note
 
 
 def main(arguments: list[str]) -> int:

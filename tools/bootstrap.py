@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,7 @@ def fingerprint() -> str:
 
 
 def setup() -> None:
+    started = time.perf_counter()
     if not PYTHON.exists():
         say("creating the virtual environment .venv (Python 3.11)")
         run(base_python(), "-m", "venv", VENV)
@@ -101,6 +103,7 @@ def setup() -> None:
             "--no-deps", "-e", ROOT)
         STAMP.write_text(fingerprint())
     run(PYTHON, "-m", "civicai.modes", "learner", env=venv_environment())
+    say(f"set up in {time.perf_counter() - started:.0f} s")
 
 
 def debian_package_installed(package: str) -> bool:

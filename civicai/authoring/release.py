@@ -45,6 +45,7 @@ def generate(source_folder: Path) -> dict[str, bytes]:
             "c = get_config()\n"
             f"load_subconfig({str(COURSE_CONFIG)!r})\n"
             f"c.CourseDirectory.root = {str(root)!r}\n"
+            "c.CourseDirectory.release_directory = 'course'\n"
             f"c.CourseDirectory.db_url = 'sqlite:///{root / 'gradebook.db'}'\n",
             encoding="utf-8")
         completed = subprocess.run(

@@ -17,6 +17,19 @@ from civicai.grading import cohort, intake, sandbox
 from civicai.grading.coursefolder import CourseFolder, quiet_nbgrader
 
 
+def at_least(smallest: int):
+    """An argparse type: a whole number no smaller than `smallest`, or a plain message."""
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < smallest:
+            raise argparse.ArgumentTypeError(f"it must be {smallest} or more, not {value}")
+        return value
+    return whole_number
+
+
 def parser() -> argparse.ArgumentParser:
     defaults = sandbox.Limits()
     arguments = argparse.ArgumentParser(
@@ -29,23 +42,24 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--out", type=Path, default=None,
                            help="course folder for this cohort (default: autograder/work, the one "
                                 "the formgrader in instructor mode opens)")
-    arguments.add_argument("--workers", type=int, default=0,
+    arguments.add_argument("--workers", type=at_least(0), default=0,
                            help=f"notebooks graded at once (default: {cohort.default_workers()} "
                                 "on this computer)")
     arguments.add_argument("--force", action="store_true",
                            help="grade again learners whose notebooks have not changed "
                                 "(this replaces their manual grades too)")
     arguments.add_argument("--export", action="store_true",
-                           help="only write the CSV and the report again from the gradebook")
+                           help="grade nothing: write the CSV, the report and the feedback pages "
+                                "again from the gradebook (after manual grading)")
     arguments.add_argument("--no-sandbox", action="store_true",
                            help="run learner code WITHOUT the sandbox: only for submissions you "
                                 "trust completely")
-    arguments.add_argument("--cell-timeout", type=int, default=defaults.cell_seconds,
+    arguments.add_argument("--cell-timeout", type=at_least(1), default=defaults.cell_seconds,
                            help=f"seconds a cell may run (default {defaults.cell_seconds})")
-    arguments.add_argument("--notebook-timeout", type=int, default=defaults.notebook_seconds,
+    arguments.add_argument("--notebook-timeout", type=at_least(1), default=defaults.notebook_seconds,
                            help=f"seconds a whole notebook may run (default "
                                 f"{defaults.notebook_seconds})")
-    arguments.add_argument("--memory-mb", type=int, default=defaults.memory_bytes // 2**20,
+    arguments.add_argument("--memory-mb", type=at_least(1), default=defaults.memory_bytes // 2**20,
                            help="memory a notebook may use beyond its start, in MB "
                                 f"(default {defaults.memory_bytes // 2**20})")
     arguments.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -59,8 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
     course = CourseFolder(options.out)
     if options.export:
-        paths = cohort.publish(course, options.assignment)
-        print(f"Grades: {paths['csv']}\nReport: {paths['report']}")
+        results = cohort.load_results(course, options.assignment)
+        if not results["learners"]:
+            print(f"Nothing to export: {course.work} has no graded learners for "
+                  f"{options.assignment!r}. Check the assignment name and --out.",
+                  file=sys.stderr)
+            return 1
+        paths = cohort.publish(course, options.assignment, results)
+        pages = cohort.remake_feedback(course, options.assignment, results)
+        print(f"Grades:   {paths['csv']}\nReport:   {paths['report']}\n"
+              f"Feedback: {pages} pages made again with the latest grades, in "
+              f"{course.work / 'feedback'}/")
         return 0
     if options.submissions is None:
         print("Give the folder or zip file of the learners' notebooks (or --export).",
@@ -85,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     learners = results["learners"].values()
     review = sum(bool(record.get("review")) for record in learners)
     reports = course.reports
-    print(f"Graded {options.assignment} for {len(results['learners'])} learners "
-          f"in {results['seconds']:.0f} s; {review} flagged for review.")
+    kept = len(results["learners"]) - len(results["graded_now"])
+    print(f"Graded {options.assignment} for {len(results['graded_now'])} learners "
+          f"in {results['seconds']:.0f} s" + (f" ({kept} more kept as they were)" if kept else "")
+          + f"; {review} of {len(results['learners'])} flagged for review.")
     print(f"Grades:   {reports / (options.assignment + '-grades.csv')}")
     print(f"Report:   {reports / (options.assignment + '-report.html')}")
     print(f"Feedback: {course.work / 'feedback'}/<learner>/{options.assignment}/")

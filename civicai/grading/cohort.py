@@ -225,6 +225,7 @@ def grade(options: Options, echo=print) -> dict:
                     progress.close()
         results = {"assignment": assignment, "learners": records,
                    "unassigned": [vars(item) for item in unassigned],
+                   "graded_now": sorted(submission.learner for submission in to_grade),
                    "graded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                    "sandboxed": options.sandboxed,
                    "seconds": round(time.perf_counter() - started, 1)}
@@ -268,6 +269,28 @@ def exercise_imports(course: CourseFolder, assignment: str) -> list[str]:
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     modules.add(node.module)
     return sorted(modules)
+
+
+def remake_feedback(course: CourseFolder, assignment: str, results: dict | None = None) -> int:
+    """Feedback pages again, from the gradebook: after manual grading they show the new scores.
+
+    No learner code runs: nbgrader's feedback converter only reads the autograded
+    notebooks and the gradebook, so this needs no sandbox. Returns the pages made.
+    """
+    from civicai.grading.feedback import LeakFreeFeedback
+
+    results = results or load_results(course, assignment)
+    config = course.config()
+    config.BaseConverter.force = True
+    made = 0
+    for learner, record in sorted(results.get("learners", {}).items()):
+        if record.get("status") != "graded":
+            continue
+        coursedir = course.coursedir(config)
+        coursedir.assignment_id, coursedir.student_id = assignment, learner
+        LeakFreeFeedback(coursedir=coursedir, config=config).start()
+        made += 1
+    return made
 
 
 def publish(course: CourseFolder, assignment: str, results: dict | None = None) -> dict[str, Path]:

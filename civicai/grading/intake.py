@@ -172,6 +172,30 @@ def identify(path: Path, root: Path, assignment: str, notebook_names: set[str]) 
     return Found(path, shown, "", original=path.name)
 
 
+def learners_in(root: Path, assignment: str, notebook_names: set[str]) -> set[str]:
+    return {identify(path, root, assignment, notebook_names).learner for path in walk(root)} - {""}
+
+
+def unwrapped(root: Path, assignment: str, notebook_names: set[str]) -> Path:
+    """The folder that holds the cohort, inside folders that only wrap it.
+
+    Zipping a folder yourself, or keeping the assignment's folder around the
+    files, puts one folder (or a chain of lone folders) around everything; read
+    as "one folder per learner" it would make the whole cohort one learner. Of
+    the chain of lone folders, the outermost in which the most learners are
+    found holds the cohort.
+    """
+    chain = [root]
+    while True:
+        entries = [entry for entry in chain[-1].iterdir()
+                   if entry.name not in SKIPPED_PARTS and not entry.name.startswith("._")]
+        if len(entries) != 1 or not entries[0].is_dir() or entries[0].is_symlink():
+            break
+        chain.append(entries[0])
+    counts = [len(learners_in(folder, assignment, notebook_names)) for folder in chain]
+    return chain[counts.index(max(counts))]
+
+
 def match_notebooks(found: list[Found], wanted: list[str]) -> tuple[dict[str, Found], list[Found]]:
     """Which of a learner's notebooks is which assignment notebook; and the rest."""
     notebooks = [item for item in found if item.original.lower().endswith(".ipynb")]
@@ -227,12 +251,13 @@ def collect(given: Path, assignment: str, wanted: list[str],
         root = unpack(given, scratch)
     else:
         root = given
+    names = set(wanted)
+    root = unwrapped(root, assignment, names)
     files = walk(root)
     if not files:
         raise IntakeError(f"{given} contains no files.")
     by_learner: dict[str, list[Found]] = {}
     unassigned: list[Unassigned] = []
-    names = set(wanted)
     for path in files:
         found = identify(path, root, assignment, names)
         if not found.learner:

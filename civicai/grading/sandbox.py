@@ -107,7 +107,11 @@ def command(*, slot_folder: Path, home: str, uid: int, limits: Limits,
         raise SandboxUnavailable(missing_message())
     arguments = [bwrap, "--unshare-all", "--die-with-parent", "--new-session",
                  "--uid", str(uid), "--gid", str(uid), "--hostname", "grading",
-                 "--proc", "/proc", "--dev", "/dev"]
+                 "--proc", "/proc", "--dev", "/dev",
+                 # the empty writable folders come first: binds after them may lie inside
+                 # (a course checked out under /tmp stays visible)
+                 "--size", str(limits.scratch_bytes // 2), "--tmpfs", "/tmp",
+                 "--size", str(limits.scratch_bytes // 2), "--tmpfs", home]
     sources: list[str] = []
     for folder in SYSTEM_FOLDERS:
         if os.path.islink(folder):  # /lib -> usr/lib on merged-/usr systems
@@ -119,9 +123,7 @@ def command(*, slot_folder: Path, home: str, uid: int, limits: Limits,
                 if folder.is_dir()]
     for source in sources:
         arguments += ["--ro-bind", source, source]
-    arguments += ["--size", str(limits.scratch_bytes // 2), "--tmpfs", "/tmp",
-                  "--size", str(limits.scratch_bytes // 2), "--tmpfs", home,
-                  "--ro-bind", str(slot_folder / "inbox"), str(slot_folder / "inbox"),
+    arguments += ["--ro-bind", str(slot_folder / "inbox"), str(slot_folder / "inbox"),
                   "--bind", str(slot_folder / "run"), str(slot_folder / "run"),
                   "--chdir", home, "--clearenv",
                   "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",

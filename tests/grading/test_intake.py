@@ -139,3 +139,28 @@ def test_the_fingerprint_changes_only_with_the_notebook(tmp_path):
     assert intake.collect(tmp_path, "00-start-here", WANTED)[0][0].fingerprint == first
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 2")]), path)
     assert intake.collect(tmp_path, "00-start-here", WANTED)[0][0].fingerprint != first
+
+
+@pytest.mark.parametrize("wrapper", ["cohort-a", "00-start-here", "downloads/cohort-a"])
+def test_a_folder_around_the_whole_cohort_is_not_a_learner(tmp_path, wrapper):
+    """Zipping a folder yourself puts one folder around everyone: it is unwrapped."""
+    for learner in ("srahayu", "tokafor", "bsantoso"):
+        write_notebook(tmp_path / "given" / wrapper / f"{learner}.ipynb")
+    archive = tmp_path / "cohort.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for path in (tmp_path / "given").rglob("*.ipynb"):
+            bundle.write(path, path.relative_to(tmp_path / "given"))
+    for given in (tmp_path / "given", archive):
+        found, unassigned = intake.collect(given, "00-start-here", WANTED,
+                                           scratch=tmp_path / f"scratch-{given.suffix}")
+        assert set(by_learner(found)) == {"srahayu", "tokafor", "bsantoso"}
+        assert all("practice" in submission.notebooks for submission in found)
+        assert not unassigned
+
+
+def test_a_single_learners_folder_stays_that_learner(tmp_path):
+    write_notebook(tmp_path / "srahayu" / "practice.ipynb")
+    (tmp_path / "srahayu" / "notes.txt").write_text("my notes")
+    found, unassigned = intake.collect(tmp_path, "00-start-here", WANTED)
+    assert set(by_learner(found)) == {"srahayu"}
+    assert [item.shown for item in unassigned] == ["srahayu/notes.txt"]

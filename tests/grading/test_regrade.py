@@ -55,6 +55,8 @@ def test_zip_to_spreadsheet_then_manual_grades_then_a_resubmission(tmp_path):
 
     # the instructor grades Alice's reflection in the formgrader (which does exactly this)
     alice = rows["Alice"]["learner_id"]
+    alice_feedback = out / "feedback" / alice / ASSIGNMENT / "practice.html"
+    assert "Score: 4.0 / 5.0" in alice_feedback.read_text(encoding="utf-8")
     with Gradebook(CourseFolder(out).db_url) as gradebook:
         reflection = gradebook.find_grade("q4_reflection", "practice", ASSIGNMENT, alice)
         reflection.manual_score, reflection.needs_manual_grade = 1.0, False
@@ -63,6 +65,8 @@ def test_zip_to_spreadsheet_then_manual_grades_then_a_resubmission(tmp_path):
     rows = read_csv(out)
     assert rows["Alice"]["score"] == "5.0" and rows["Alice"]["written_score"] == "1.0"
     assert rows["Alice"]["status"] == "complete"
+    assert "Score: 5.0 / 5.0" in alice_feedback.read_text(encoding="utf-8"), \
+        "the feedback page is made again with the manual grade"
 
     # Bob fixes his answer and the LMS download is graded again
     before = json.loads((out / "reports" / f"{ASSIGNMENT}-results.json").read_text())
@@ -101,3 +105,16 @@ def test_no_sandbox_is_an_explicit_choice_and_the_witness_still_works(tmp_path, 
     rows = read_csv(tmp_path / "course", key="learner_id")
     assert float(rows["honest"]["auto_score"]) == 4.0
     assert float(rows["sly"]["auto_score"]) == 0.0 and rows["sly"]["status"] == "needs review"
+
+
+@pytest.mark.parametrize("option", ["--workers", "--cell-timeout", "--memory-mb"])
+def test_impossible_numbers_are_refused_in_plain_words(option, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([ASSIGNMENT, "submissions", option, "-1"])
+    assert stopped.value.code == 2
+    assert "must be" in capsys.readouterr().err
+
+
+def test_export_of_a_folder_with_nothing_graded_says_so(tmp_path, capsys):
+    assert cli.main([ASSIGNMENT, "--out", str(tmp_path / "nowhere"), "--export"]) == 1
+    assert "Nothing to export" in capsys.readouterr().err

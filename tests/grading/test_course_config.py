@@ -1,0 +1,48 @@
+"""What the formgrader does with the course configuration must be safe too.
+
+In instructor mode the formgrader runs plain nbgrader with autograder/nbgrader_config.py:
+its "Generate Feedback" must not show hidden tests, and its "Generate" must not delete
+the learner versions in course/ (nbgrader empties the release folder of an assignment first).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import cohort_cases
+from civicai import REPO_ROOT
+from civicai.grading import feedback, plain
+from civicai.grading.coursefolder import course_config
+
+pytestmark = pytest.mark.slow
+
+
+def test_nbgraders_own_release_folder_is_not_the_learners_course():
+    config = course_config()
+    release = (REPO_ROOT / config.CourseDirectory.release_directory).resolve()
+    assert not release.is_relative_to((REPO_ROOT / "course").resolve())
+    assert release.is_relative_to((REPO_ROOT / "autograder" / "work").resolve())
+
+
+def test_plain_nbgrader_feedback_in_this_course_hides_the_hidden_tests(tmp_path):
+    source = nbformat.read(cohort_cases.SOURCE, as_version=4)
+    hidden = set()
+    for cell in source.cells:
+        _, lines = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+        hidden |= {line.strip() for line in lines if len(line.strip()) >= feedback.MIN_LINE}
+    assert hidden, "the practice has hidden tests to look for"
+    learner = tmp_path / "wrong.ipynb"
+    nbformat.write(cohort_cases.notebook(dict(cohort_cases.WRONG)), learner)
+    plain.grade_notebooks(cohort_cases.SOURCE.parent, {"wrong": {"practice.ipynb": learner}},
+                          tmp_path / "course")
+    plain.nbgrader(tmp_path / "course", "generate_feedback", cohort_cases.ASSIGNMENT, "--force")
+    page = (tmp_path / "course" / "feedback" / "wrong" / cohort_cases.ASSIGNMENT /
+            "practice.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", re.sub(r"<style.*?</style>", "", page, flags=re.S))
+    text = re.sub(r"\s+", " ", text.replace("&quot;", '"').replace("&#39;", "'"))
+    assert "Not right yet" in text, "the feedback was made and shows the checks' messages"
+    for line in hidden:
+        assert re.sub(r"\s+", " ", line) not in text, line
