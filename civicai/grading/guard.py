@@ -432,9 +432,13 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
 
     # ---- who is calling ---------------------------------------------------------------------
     def learner_file(filename):
-        """Code from a learner's cell, from code learner code compiled, or from their folder."""
+        """Code from a learner's cell, from code learner code compiled, or from their folder.
+
+        Installed code is never the learner's, even where it lies inside a writable
+        folder's path (a course checked out under /tmp: its read-only binds are there)."""
         return filename in learner_files or (
-            filename.startswith(writable) and filename not in checkpoint_files)
+            filename.startswith(writable) and not filename.startswith(trusted)
+            and filename not in checkpoint_files)
 
     def learner_frame(frame):
         return frame is not None and learner_file(frame.f_code.co_filename)
@@ -674,7 +678,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             block("opening an instructor file")
         writing = (_type(mode) is _str and any(ch in mode for ch in "wax+")) or \
             (_type(flags) is int and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
-        if writing and path.startswith("/") and not path.startswith(writable + ("/dev/",)):
+        if writing and path.startswith("/") and (
+                not path.startswith(writable + ("/dev/",)) or path.startswith(trusted)):
             note("write-outside", path)
 
     watched = BLOCKED_EVENTS | BLOCKED_FOR_LEARNERS | {
