@@ -78,8 +78,9 @@ MACHINERY = ("/IPython/", "/ipykernel/", "/jupyter_client/", "/zmq/", "/tornado/
 INTROSPECTION = ("/inspect.py", "/traceback.py", "/logging/__init__.py", "/pdb.py", "/bdb.py",
                  "/cgitb.py", "/stack_data/", "/executing/", "/pure_eval/",
                  "/IPython/core/debugger.py", "/IPython/core/ultratb.py")
-#: Files that expose a process's memory or secrets.
-SECRET_FILES = ("/mem", "/environ", "/maps", "/pagemap")
+#: Files that expose a process's memory or secrets. (Not /maps: it holds addresses, no
+#: data, and threadpoolctl, which scikit-learn uses, reads it to find its libraries.)
+SECRET_FILES = ("/mem", "/environ", "/pagemap")
 #: Module name prefixes checked on every learner return during a check (cheap);
 #: all modules are checked when a check starts and ends.
 HOT_MODULES = ("civicai",)
@@ -93,9 +94,17 @@ MACHINERY_MODULES = frozenset({
     "_pydevd_frame_eval", "pydevd", "pydevd_file_utils", "email", "http", "urllib", "xml",
     "jinja2", "markupsafe", "ssl", "_ssl", "sqlite3", "tarfile", "zipfile", "curses",
     "_curses", "tkinter", "unittest", "pydoc", "pydoc_data", "distutils", "setuptools",
-    "pkg_resources", "pip", "_distutils_hack", "__editable___civicai_0_1_0_finder"})
+    "pkg_resources", "pip", "_distutils_hack", "__editable___civicai_0_1_0_finder",
+    # libraries that change their own classes in honest use (matplotlib turns on
+    # pyparsing's packrat cache when it first lays out text); the checks never use them
+    "pyparsing"})
 #: Full comparisons per check triggered by learner code before switching to the cheap one.
 FULL_CHECKS_PER_WINDOW = 12
+#: Returns of learner code compared in each check (cheaply); after that, one in every
+#: SAMPLED_RETURN_EVERY, so that a statistical check calling learner code 20,000 times
+#: stays within its time (the full comparison when the check ends always runs).
+EVERY_RETURN_CHECKS = 1000
+SAMPLED_RETURN_EVERY = 64
 #: What changes in honest use, as (view, name): counters, caches, the running request.
 VOLATILE = frozenset({
     ("shell", "_parent_header_global"), ("shell", "_last_traceback"),
@@ -106,6 +115,8 @@ VOLATILE = frozenset({
     ("shell._trait_values", "last_execution_succeeded"),
     ("module tempfile", "tempdir"), ("kernel", "_shell_context"), ("session", "message_count"),
     ("compiler._filename_map", "*"), ("displayhook", "msg"), ("displayhook", "_"),
+    ("displayhook", "__"), ("displayhook", "___"),  # IPython's last three results
+    ("module warnings", "filters"),  # warnings.catch_warnings() puts back a copy
     ("displayhook", "_parent_header_global"), ("display_pub", "_parent_header_global"),
     ("displayhook._trait_values", "exec_result"), ("history._trait_values", "_i"),
     ("history._trait_values", "_ii"), ("history._trait_values", "_iii"),
@@ -115,6 +126,9 @@ VOLATILE = frozenset({
     ("stderr", "_flush_pending"), ("traceback", "_tb"), ("syntax_traceback", "_tb"),
     ("traceback", "tb"), ("syntax_traceback", "tb"), ("traceback", "_last_traceback"),
 })
+#: Names that honest use adds or changes on any object: copy and pickle cache a class's
+#: slot names there.
+VOLATILE_NAMES = frozenset({"__slotnames__"})
 #: Plain values compared by value, not identity (a new int can hold the same number).
 PLAIN = (int, float, str, bytes, bool, type(None))
 #: Functions ipykernel and IPython swap in for every request, as fresh bound methods.
@@ -354,14 +368,14 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         before = dict(zip(keys, values))
         changed = [k + (" removed" if k not in current else " replaced")
                    for k, v in before.items() if current.get(k, before) is not v
-                   and (label, k) not in volatile
+                   and (label, k) not in volatile and k not in VOLATILE_NAMES
                    and not same_plain(v, current.get(k, before))
                    and not swapped_in(label, k, current.get(k))]
         # A module may gain attributes (lazy submodules); a new name that hides a builtin,
         # or anything new on a class or on IPython's objects, is a change.
         changed += [k + " added" for k in current
                     if k not in before and (label, k) not in volatile and
-                    (kind != "module" or k in snap["builtin_names"])]
+                    k not in VOLATILE_NAMES and (kind != "module" or k in snap["builtin_names"])]
         return label + ": " + ", ".join(sorted(changed)[:4]) if changed else ""
 
     def verify(full=True):
@@ -385,12 +399,14 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             now = _sys_dict.get(name)
             if now is not before and not swapped_in("module sys", name, now):
                 problems.append("sys." + name + " replaced")
-        if not _all(_type(name) is _str for name in _sys_modules):
-            return problems + ["sys.modules has a key that is not a name"]
-        modules = snap["modules"]
-        for name, module in _tuple(_sys_modules.items()):
-            if name in modules and module is not modules[name] and full:
-                problems.append("module " + name + " was swapped")
+        if full:  # every module: too slow for each of thousands of returns (the full
+            # comparison at the end of the check still sees what the cheap ones skip)
+            if not _all(_type(name) is _str for name in _sys_modules):
+                return problems + ["sys.modules has a key that is not a name"]
+            modules = snap["modules"]
+            for name, module in _tuple(_sys_modules.items()):
+                if name in modules and module is not modules[name]:
+                    problems.append("module " + name + " was swapped")
         if _gettrace() is not None:
             problems.append("a trace function is set")
         for number, before in zip(_signals, snap["signals"]):
@@ -439,6 +455,13 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         return filename in learner_files or (
             filename.startswith(writable) and not filename.startswith(trusted)
             and filename not in checkpoint_files)
+
+    def outside_ctypes(frame):
+        """The frame that called into ctypes: libraries (threadpoolctl, which scikit-learn
+        uses, finds its libraries with it) may use ctypes; learner code may not."""
+        while frame is not None and "/ctypes/" in frame.f_code.co_filename:
+            frame = frame.f_back
+        return frame
 
     def learner_frame(frame):
         return frame is not None and learner_file(frame.f_code.co_filename)
@@ -578,7 +601,10 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if learner_frame(frame.f_back):
             return  # still inside learner code: nothing but learner code has run since
         window["full_checks"] += 1
-        problems = verify(full=window["full_checks"] <= FULL_CHECKS_PER_WINDOW)
+        returns = window["full_checks"]
+        if returns > EVERY_RETURN_CHECKS and returns % SAMPLED_RETURN_EVERY:
+            return  # a check calling learner code thousands of times: every 64th return
+        problems = verify(full=returns <= FULL_CHECKS_PER_WINDOW)
         if problems:
             window["problems"].extend(problems[:3])
 
@@ -625,7 +651,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 else:
                     on_learner_return(args[1])
         elif name in BLOCKED_EVENTS:
-            block(name)
+            if not name.startswith("ctypes.") or learner_frame(outside_ctypes(_getframe(2))):
+                block(name)
         elif name in BLOCKED_FOR_LEARNERS:
             if learner_frame(_getframe(2)):
                 block(name)

@@ -51,7 +51,20 @@ def preimport(names) -> list[str]:
             importlib.import_module(name)
         except Exception:  # a module the exercise imports may be missing: the kernel says so
             failed.append(name)
+    load_fonts()
     return failed
+
+
+def load_fonts() -> None:
+    """matplotlib's list of fonts, made once here (the course draws charts): made in a
+    kernel (its home starts empty, so there is no font cache) it runs `fc-list`, which the
+    witness refuses and flags."""
+    try:
+        from matplotlib import font_manager
+
+        font_manager.fontManager  # noqa: B018 - loading it is the point
+    except Exception:
+        pass  # without fonts, a kernel that draws says so itself
 
 
 def empty_folder(folder: Path) -> None:

@@ -1,0 +1,70 @@
+"""The cohort grader on the course's real module exercises, not only the practice.
+
+Real exercises use scikit-learn, matplotlib and Fairlearn, which change their own state in
+honest use (warnings filters, font lists, caches, ctypes in threadpoolctl); the witness must
+not take any of that for tampering. For each module exercise, a cohort of the reference
+solution and every plausible mistake of tests/grading_cases/ is graded in the sandbox: the
+reference gets full marks, each mistake loses exactly its checks, and nobody is flagged
+but a "mistake" that is really tampering (an answer defining dunder methods, such as an
+object equal to everything).
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from civicai.authoring import submissions
+from civicai.grading import cohort
+from civicai.grading.coursefolder import CourseFolder
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = sorted(path.name for path in (ROOT / "exercises").glob("0[1-9]-*") if path.is_dir())
+
+pytestmark = pytest.mark.slow
+
+
+def mistakes_for(assignment: str) -> dict:
+    path = ROOT / "tests" / "grading_cases" / f"{assignment}.py"
+    spec = importlib.util.spec_from_file_location(f"cases_{assignment}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MISTAKES
+
+
+@pytest.mark.parametrize("assignment", MODULES)
+def test_module_exercise_grades_fairly_in_the_sandbox(assignment, tmp_path):
+    (source_path,) = sorted((ROOT / "exercises" / assignment).glob("*.ipynb"))
+    source = nbformat.read(source_path, as_version=4)
+    learner = nbformat.read(ROOT / "course" / assignment / source_path.name, as_version=4)
+    reference = submissions.solutions(source)
+    mistakes = mistakes_for(assignment)
+    notebooks = {"reference": submissions.reference(source, learner)}
+    expected_failures, hostile = {"reference": set()}, set()
+    for index, (answers, should_fail) in enumerate(mistakes.values()):
+        notebooks[f"mistake-{index:02d}"] = submissions.answered(learner, {**reference, **answers})
+        expected_failures[f"mistake-{index:02d}"] = should_fail
+        if any("def __" in answer or "__ =" in answer for answer in answers.values()):
+            hostile.add(f"mistake-{index:02d}")
+    for name, notebook in notebooks.items():
+        (tmp_path / "subs" / name).mkdir(parents=True)
+        nbformat.write(notebook, tmp_path / "subs" / name / source_path.name)
+
+    results = cohort.grade(cohort.Options(assignment=assignment, submissions=tmp_path / "subs",
+                                          work=tmp_path / "course", workers=3, progress=False,
+                                          feedback=False), echo=lambda _: None)
+
+    flagged = {name: record["review"] for name, record in results["learners"].items()
+               if record.get("review") and name not in hostile}
+    assert not flagged, f"honest work flagged for review: {flagged}"
+    assert all(results["learners"][name].get("review") for name in hostile)
+    with Gradebook(CourseFolder(tmp_path / "course").db_url) as gradebook:
+        for name, should_fail in expected_failures.items():
+            submission = gradebook.find_submission(assignment, name)
+            failed = {grade.name for notebook in submission.notebooks for grade in notebook.grades
+                      if grade.cell.cell_type == "code" and not grade.needs_manual_grade
+                      and grade.score < grade.max_score}
+            assert failed == should_fail, f"{name}: failed {sorted(failed)}"
