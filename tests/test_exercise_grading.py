@@ -6,7 +6,6 @@ grader, the reference solution scores full marks, and each plausible mistake
 listed in tests/grading_cases/NN-topic.py loses the points of the checks it
 should fail, and only those.
 """
-import importlib.util
 from pathlib import Path
 
 import nbformat
@@ -19,13 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = sorted((ROOT / "exercises").glob("*/*.ipynb"))
 
 
-def mistakes_for(assignment: str) -> dict:
-    path = ROOT / "tests" / "grading_cases" / f"{assignment}.py"
-    spec = importlib.util.spec_from_file_location(f"cases_{assignment}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.MISTAKES
-
 
 @pytest.fixture(scope="module", params=EXERCISES, ids=lambda path: path.parent.name)
 def graded(request, tmp_path_factory):
@@ -34,7 +26,7 @@ def graded(request, tmp_path_factory):
     assignment, name = source_path.parent.name, source_path.name
     source = nbformat.read(source_path, as_version=4)
     learner = nbformat.read(ROOT / "course" / assignment / name, as_version=4)
-    mistakes = mistakes_for(assignment)
+    mistakes = submissions.plausible_mistakes(assignment)
     reference_answers = submissions.solutions(source)
     notebooks = {"blank": learner, "reference": submissions.reference(source, learner)}
     for index, (answers, _) in enumerate(mistakes.values()):

@@ -22,7 +22,6 @@ time changes the figures.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import resource
 import shutil
@@ -57,16 +56,6 @@ class Timer:
         self.wall, self.cpu = time.perf_counter() - self.wall, cpu_seconds() - self.cpu
 
 
-def mistakes(assignment: str) -> list[dict[str, str]]:
-    path = ROOT / "tests" / "grading_cases" / f"{assignment}.py"
-    if not path.exists():
-        return []
-    spec = importlib.util.spec_from_file_location(f"cases_{assignment}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [answers for answers, _ in module.MISTAKES.values()]
-
-
 def make_cohort(assignment: str, learners: int, folder: Path) -> dict[str, dict[str, Path]]:
     """{learner: {notebook file: path}}: reference answers and each mistake, in turn."""
     cohort_map = {}
@@ -74,7 +63,8 @@ def make_cohort(assignment: str, learners: int, folder: Path) -> dict[str, dict[
         source = nbformat.read(source_path, as_version=4)
         learner_version = nbformat.read(ROOT / "course" / assignment / source_path.name,
                                         as_version=4)
-        variants = [{}] + mistakes(assignment)
+        variants = [{}] + [answers for answers, _ in
+                            submissions.plausible_mistakes(assignment).values()]
         reference = submissions.solutions(source)
         for index in range(learners):
             learner = f"learner-{index:03d}"

@@ -9,6 +9,7 @@ code (a mistake, or a hostile trick).
 from __future__ import annotations
 
 import copy
+import importlib.util
 import re
 
 import nbformat
@@ -45,3 +46,19 @@ def answered(learner: nbformat.NotebookNode, answers: dict[str, str]) -> nbforma
 def reference(source: nbformat.NotebookNode, learner: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The learner version, answered exactly as the instructor's solution."""
     return answered(learner, solutions(source))
+
+
+def plausible_mistakes(assignment: str) -> dict[str, tuple[dict[str, str], set[str]]]:
+    """tests/grading_cases/<assignment>.py's MISTAKES: {name: (answers, checks that fail)}.
+
+    The grading tests and the grading benchmark both grade them; {} when there are none.
+    """
+    from civicai import REPO_ROOT
+
+    path = REPO_ROOT / "tests" / "grading_cases" / f"{assignment}.py"
+    if not path.exists():
+        return {}
+    spec = importlib.util.spec_from_file_location(f"cases_{assignment}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MISTAKES

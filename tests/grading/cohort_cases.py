@@ -9,7 +9,6 @@ the same answers would get honestly.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +39,6 @@ class Case:
     files: dict[str, object] = field(default_factory=dict)  # relative path -> notebook|bytes
     name: str = ""                  # the name the LMS shows
 
-
-def _mistakes() -> dict:
-    path = REPO_ROOT / "tests" / "grading_cases" / f"{ASSIGNMENT}.py"
-    spec = importlib.util.spec_from_file_location("start_here_cases", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.MISTAKES
 
 
 REFERENCE_Q1 = "citizens_per_day = 12 * 7"
@@ -236,7 +228,8 @@ def cases() -> list[Case]:
             {"q2_answer": WRONG["q2_answer"], "q3_answer": WRONG["q3_answer"]})}),
         Case("blank", 0, honest=True, files={"blank.ipynb": blank()}),
     ]
-    for index, (answers, failing) in enumerate(_mistakes().values()):
+    mistakes = submissions.plausible_mistakes(ASSIGNMENT)
+    for index, (answers, failing) in enumerate(mistakes.values()):
         listed.append(Case(f"mistake-{index}", full - sum(POINTS[c] for c in failing),
                            honest=True, review="__eq__" in "".join(answers.values()),
                            files={f"mistake-{index}/practice.ipynb": notebook(answers)}))
@@ -335,3 +328,15 @@ def snoop_output(text: str) -> dict:
         if line.startswith("SNOOP "):
             return json.loads(line[len("SNOOP "):])
     return {}
+
+
+def hidden_lines() -> set[str]:
+    """The practice's hidden-test lines long enough to mean something: none may reach a
+    learner."""
+    from civicai.grading import feedback
+
+    lines = set()
+    for cell in nbformat.read(SOURCE, as_version=4).cells:
+        _, hidden = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+        lines |= {line.strip() for line in hidden if len(line.strip()) >= feedback.MIN_LINE}
+    return lines

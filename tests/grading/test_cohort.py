@@ -15,7 +15,7 @@ import pytest
 
 import cohort_cases
 from civicai import REPO_ROOT
-from civicai.grading import export, feedback, sandbox
+from civicai.grading import export, sandbox
 from civicai.grading.plain import grade_notebooks
 
 pytestmark = pytest.mark.slow
@@ -91,18 +91,10 @@ def test_background_processes_are_found_and_stopped(graded_cohort):
     assert "left processes running" in review and "sleep 600" in review
 
 
-def _hidden_lines() -> set[str]:
-    source = nbformat.read(cohort_cases.SOURCE, as_version=4)
-    lines = set()
-    for cell in source.cells:
-        _, hidden = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-        lines |= {line.strip() for line in hidden if len(line.strip()) >= 12}
-    return lines
-
 
 def test_feedback_never_shows_hidden_tests(graded_cohort):
     _, results, _, course, _ = graded_cohort
-    hidden = _hidden_lines()
+    hidden = cohort_cases.hidden_lines()
     assert hidden, "the practice has hidden tests to look for"
     pages = list((course.work / "feedback").rglob("*.html"))
     assert len(pages) >= 30

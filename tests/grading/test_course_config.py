@@ -7,14 +7,13 @@ the learner versions in course/ (nbgrader empties the release folder of an assig
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
 import cohort_cases
 from civicai import REPO_ROOT
-from civicai.grading import feedback, plain
+from civicai.grading import plain
 from civicai.grading.coursefolder import course_config
 
 pytestmark = pytest.mark.slow
@@ -28,11 +27,7 @@ def test_nbgraders_own_release_folder_is_not_the_learners_course():
 
 
 def test_plain_nbgrader_feedback_in_this_course_hides_the_hidden_tests(tmp_path):
-    source = nbformat.read(cohort_cases.SOURCE, as_version=4)
-    hidden = set()
-    for cell in source.cells:
-        _, lines = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-        hidden |= {line.strip() for line in lines if len(line.strip()) >= feedback.MIN_LINE}
+    hidden = cohort_cases.hidden_lines()
     assert hidden, "the practice has hidden tests to look for"
     learner = tmp_path / "wrong.ipynb"
     nbformat.write(cohort_cases.notebook(dict(cohort_cases.WRONG)), learner)
