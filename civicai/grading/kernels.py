@@ -20,9 +20,11 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
+from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
@@ -151,6 +153,7 @@ class Slot:
         token = secrets.token_hex(4)
         run = self.folder / "run"
         manager = AsyncKernelManager(kernel_name="python3", transport="ipc",
+                                     client_class="civicai.grading.kernels.PromptClient",
                                      ip=str(run / f"k{token}"),
                                      connection_file=str(run / f"kernel-{token}.json"))
         manager.provisioner = ZygoteProvisioner(slot=self, settings=settings, parent=manager,
@@ -165,7 +168,26 @@ class Slot:
                 os.chown(path, self.uid, self.uid)
         self.send(op="start", **settings)
         self.kernel_pid = self.wait_for("started")["started"]
+        self._wait_until_listening(settings["connection_file"])
         return self.kernel_pid
+
+    def _wait_until_listening(self, connection_file: str, timeout: float = 10) -> None:
+        """Return once the kernel has made its sockets (or has stopped, or after `timeout`).
+
+        A client that connects to a Unix socket before it exists is retried by ZeroMQ
+        only a tenth of a second later, and jupyter_client's readiness check then waits
+        a fifth of a second more for the first status message: most of a second per
+        learner of waiting. The kernel makes its sockets within its first tenth of a
+        second; connecting after that is immediate.
+        """
+        info = json.loads(Path(connection_file).read_text())
+        sockets = [Path(f"{info['ip']}-{info[name]}") for name in
+                   ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")]
+        deadline = time.monotonic() + timeout
+        while not all(path.exists() for path in sockets):
+            if self.exit_status is not None or not self.alive() or time.monotonic() > deadline:
+                return  # nbclient's own checks will say what went wrong
+            time.sleep(0.005)
 
     def stop_kernel(self) -> list[str]:
         """Stop the kernel and anything it left; returns what else was still running."""
@@ -224,3 +246,43 @@ class ZygoteProvisioner(LocalProvisioner):
 
     async def cleanup(self, restart: bool = False) -> None:
         self.launched = False
+
+
+class PromptClient(AsyncKernelClient):
+    """jupyter_client's kernel client, ready as soon as the kernel has answered.
+
+    jupyter_client's `wait_for_ready` ends by reading the kernel's broadcast
+    channel until nothing has come for a fifth of a second: a fifth of a second
+    of waiting for every learner, spent after the kernel is ready. nbclient does
+    not need that channel empty (it reads only the messages that answer its own
+    requests), so this client empties what has already arrived and goes on. The
+    rest is jupyter_client's check as it is: a kernel_info reply on the shell
+    channel, and one message on the broadcast channel to show it is connected.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=1)
+            except queue.Empty:
+                pass
+            else:
+                if reply["msg_type"] == "kernel_info_reply":
+                    try:
+                        await self.iopub_channel.get_msg(timeout=0.2)
+                    except queue.Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(reply)
+                        break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+        while True:  # what has arrived already; nothing is waited for
+            try:
+                await self.iopub_channel.get_msg(timeout=0)
+            except queue.Empty:
+                break

@@ -51,7 +51,11 @@ class Pool:
 
     def __init__(self, setup: Callable[[int], WorkerSetup], size: int, task_seconds: float):
         self.setup, self.size, self.task_seconds = setup, size, task_seconds
-        self.context = multiprocessing.get_context("spawn")
+        # Forked, not spawned: a spawned worker imports nbgrader, nbconvert and Jupyter's
+        # server modules again (3 to 4 s of CPU each, before grading anyone); a forked one
+        # has them already. The coordinator holds no lock or connection a worker uses:
+        # workers open their own gradebooks and start their own sandboxes.
+        self.context = multiprocessing.get_context("fork")
         self.workers: dict[int, dict] = {}
         self.started = 0
         self.ever_ready = False
@@ -63,7 +67,7 @@ class Pool:
         process.start()
         child.close()
         self.workers[index] = {"process": process, "connection": parent, "learner": None,
-                               "since": 0.0, "ready": False}
+                               "since": 0.0, "ready": False, "stopping": False}
         self.started += 1
 
     def _retire(self, index: int) -> None:
@@ -81,12 +85,16 @@ class Pool:
         while remaining:
             watched = {}
             for index, worker in self.workers.items():
-                watched[worker["connection"]] = index
+                if not worker["stopping"]:
+                    watched[worker["connection"]] = index
                 watched[worker["process"].sentinel] = index
             for ready in wait(list(watched), timeout=1.0):
                 index = watched[ready]
                 worker = self.workers.get(index)
                 if worker is None:
+                    continue
+                if worker["stopping"]:  # it has cleaned up its sandbox and ended
+                    self._retire(index)
                     continue
                 message = None
                 if ready is worker["connection"]:
@@ -124,11 +132,18 @@ class Pool:
         self.close()
 
     def _feed(self, index: int, queue: deque) -> None:
+        """Give an idle worker the next learner; with nobody left, let it stop now, so that
+        its sandbox is taken down while the others finish their last learners."""
         worker = self.workers.get(index)
-        if worker and worker["ready"] and worker["learner"] is None and queue:
+        if not (worker and worker["ready"] and worker["learner"] is None):
+            return
+        if queue:
             worker["learner"] = queue.popleft()
             worker["since"] = time.monotonic()
             worker["connection"].send(worker["learner"])
+        else:
+            worker["stopping"] = True
+            worker["connection"].send(None)
 
     def _lost(self, index: int, on_result: Callable[[dict], None], why: str) -> int:
         """A worker died or hung: its learner gets a failed row, a new worker takes over."""
