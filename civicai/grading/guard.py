@@ -105,8 +105,10 @@ FULL_CHECKS_PER_WINDOW = 12
 #: stays within its time (the full comparison when the check ends always runs).
 EVERY_RETURN_CHECKS = 1000
 SAMPLED_RETURN_EVERY = 64
-#: What changes in honest use, as (view, name): counters, caches, the running request.
+#: What changes in honest use, as (view, name): counters, caches, the running request;
+#: and what no check relies on but costs time to compare at every return of learner code.
 VOLATILE = frozenset({
+    ("kernel", "_kernel_modules"),  # the debugger's list of 1,100 files of the kernel itself
     ("shell", "_parent_header_global"), ("shell", "_last_traceback"),
     ("shell", "_last_traceback_during_displayhook"), ("shell", "_logger"),
     ("shell", "_last_input_line"),
@@ -148,6 +150,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     writable_roots: folders learner code may write to; writing elsewhere is reported.
     volatile: ("view label", attribute) pairs that change in honest use.
     """
+    import _signal
     import _thread
     import builtins
     import gc
@@ -166,7 +169,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     _is = operator.is_
     _all, _getattr = all, getattr
     _getframe, _audit, _write, _blake2b = sys._getframe, sys.audit, os.write, hashlib.blake2b
-    _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, signal.getsignal
+    # _signal's own getsignal: signal.getsignal makes an enum of each handler, 60 times slower
+    _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, _signal.getsignal
     _gettrace, _getprofile, _setprofile = sys.gettrace, sys.getprofile, sys.setprofile
     _ModuleType, _FunctionType, _FrameType = types.ModuleType, types.FunctionType, types.FrameType
     _CodeType, _class_dict = types.CodeType, type.__dict__["__dict__"].__get__
@@ -387,14 +391,24 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if problems:
             return problems
         items = snap["views"] if full else snap["hot"]
-        if unchanged(snap["all"] if full else snap["hot_fast"]):
-            items = snap["wildcards"]
+        level = "all" if full else "hot_fast"
+        # Honest code changes some of these in allowed ways (a module gains a submodule,
+        # the kernel counts its messages), after which the quick comparison with the
+        # snapshot always fails. The state last found clean at this level is kept too:
+        # the same objects in the same places again are clean again, without going
+        # through every container (which costs half a millisecond, thousands of times in
+        # a check that calls learner code in a loop).
+        if ("clean " + level in snap and unchanged(snap["clean " + level])) or \
+                unchanged(snap[level]):
+            items, level = snap["wildcards"], ""
         for item in items:
             change = changes_in(item)
             if change:
                 problems.append(change)
                 if "not a name" in change or _len(problems) >= 6:
                     return problems  # stop before any lookup a strange key could hijack
+        if level and not problems:
+            snap["clean " + level] = fast_form(items)
         for name, before in zip(sys_hooks, snap["sys"]):
             now = _sys_dict.get(name)
             if now is not before and not swapped_in("module sys", name, now):
@@ -422,6 +436,14 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     # ---- the signed report ------------------------------------------------------------------
     state = {"seq": 0, "next": 0, "window": None, "busy": {}, "ended": False}
     learner_files, checkpoint_files = set(), set()
+    #: code object -> is it learner code? Asked for every call and return in a check (a
+    #: check may make hundreds of thousands): the answer depends only on the file name
+    #: and on the two sets above, so it is kept until either set changes.
+    learner_codes = {}
+
+    def add_file(files, filename):
+        files.add(filename)
+        learner_codes.clear()
 
     def clean(text):
         return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._:/-") else "_"
@@ -464,7 +486,13 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         return frame
 
     def learner_frame(frame):
-        return frame is not None and learner_file(frame.f_code.co_filename)
+        if frame is None:
+            return False
+        code = frame.f_code
+        learner = learner_codes.get(code)
+        if learner is None:
+            learner = learner_codes[code] = learner_file(code.co_filename)
+        return learner
 
     def in_check():
         window = state["window"]
@@ -581,10 +609,10 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 for skipped in range(position, index):
                     emit("skipped", expected[skipped][1])
                 state["next"] = index + 1
-                checkpoint_files.add(filename)
+                add_file(checkpoint_files, filename)
                 open_window(kind, label, filename, source)
                 return
-        learner_files.add(filename)
+        add_file(learner_files, filename)
 
     def on_end():
         close_window()
@@ -608,6 +636,18 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if problems:
             window["problems"].extend(problems[:3])
 
+    def on_profile(args):
+        """A call or return during a check (the most frequent event by far: kept short)."""
+        window = state["window"]
+        if window is None or window["kind"] != "test" or window["finished"] or \
+                _len(args) != 2 or _type(args[1]) is not _FrameType:
+            return
+        if learner_frame(args[1]):
+            if args[0] == "call":
+                window["learner_calls"] += 1
+            else:
+                on_learner_return(args[1])
+
     # ---- the audit hook -------------------------------------------------------------------
     # Inside handle(), _getframe(2) is the code that raised the event.
     def handle(name, args):
@@ -624,7 +664,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 if _type(filename) is _str:
                     if filename.startswith(trusted) or any(p in filename for p in MACHINERY):
                         block("code pretending to be course code")
-                    learner_files.add(filename)
+                    add_file(learner_files, filename)
                 if in_check():
                     note("compiled-during-check")
         elif name == "exec":
@@ -643,13 +683,6 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 note("false-pass-signal")
         elif name == END_EVENT:
             on_end()
-        elif name == PROFILE_EVENT:
-            if in_check() and _len(args) == 2 and _type(args[1]) is _FrameType and \
-                    learner_frame(args[1]):
-                if args[0] == "call":
-                    state["window"]["learner_calls"] += 1
-                else:
-                    on_learner_return(args[1])
         elif name in BLOCKED_EVENTS:
             if not name.startswith("ctypes.") or learner_frame(outside_ctypes(_getframe(2))):
                 block(name)
@@ -722,7 +755,10 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             return
         busy[thread] = True
         try:
-            handle(name, args)
+            if name == PROFILE_EVENT:
+                on_profile(args)
+            else:
+                handle(name, args)
         except PermissionError:
             raise
         except BaseException as error:  # never break honest code; count it against the check
