@@ -48,9 +48,6 @@ from __future__ import annotations
 PASSED_EVENT = "civicai.grading.passed"
 #: Audit event of the sentinel cell the grader appends after the last cell.
 END_EVENT = "civicai.grading.end"
-#: Audit event the profile function raises, so the hook sees calls during checks.
-PROFILE_EVENT = "civicai.grading.profile"
-
 #: Audit events that learner code never needs and that open a way out.
 BLOCKED_EVENTS = frozenset({
     "ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function",
@@ -168,7 +165,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     _type, _len, _map, _tuple, _str, _bytes = type, len, map, tuple, str, bytes
     _is = operator.is_
     _all, _getattr = all, getattr
-    _getframe, _audit, _write, _blake2b = sys._getframe, sys.audit, os.write, hashlib.blake2b
+    _getframe, _write, _blake2b = sys._getframe, os.write, hashlib.blake2b
     # _signal's own getsignal: signal.getsignal makes an enum of each handler, 60 times slower
     _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, _signal.getsignal
     _gettrace, _getprofile, _setprofile = sys.gettrace, sys.getprofile, sys.setprofile
@@ -189,6 +186,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     hidden = _tuple(_str(root) for root in hidden_roots)
     writable = _tuple(_str(root) for root in writable_roots)
     volatile = VOLATILE | frozenset(_tuple(item) for item in volatile)
+    volatile_labels = frozenset(label for label, name in volatile if name != "*")
     user_ns, linecache_dict = shell.user_ns, linecache.cache
     _MethodType = types.MethodType
     selves = _tuple(item for item in (kernel, shell, _getattr(kernel, "parent", None))
@@ -328,27 +326,37 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         """All values of all these containers in one flat tuple, plus each last key.
 
         Comparing that in one go is several times faster than container by container,
-        which is kept for saying what changed.
+        which is kept for saying what changed. Values under volatile names are left out
+        (warnings.catch_warnings() puts back a copy of the filters at every call), so
+        that honest changes to them do not send every comparison the slow way.
         """
-        dicts = _tuple(item[1] for item in items if item[2] != "list" and
-                       _type(item[1]) is dict and (item[0], "*") not in volatile)
+        mapped = _tuple(item for item in items if item[2] != "list" and
+                        _type(item[1]) is dict and (item[0], "*") not in volatile)
+        dicts = _tuple(item[1] for item in mapped if item[0] not in volatile_labels)
+        filtered = _tuple((item[0], item[1]) for item in mapped if item[0] in volatile_labels)
         proxies = _tuple(item[1] for item in items if item[2] == "class" and
                          _type(item[1]) is not dict)
         lists = _tuple(item[1] for item in items if item[2] == "list")
-        keyed = _tuple(container for container in dicts + proxies if _len(container))
-        return (dicts, proxies, lists, keyed, flat(dicts, proxies, lists), last_keys(keyed))
+        keyed = _tuple(container for container in _tuple(item[1] for item in mapped) + proxies
+                       if _len(container))
+        return (dicts, proxies, lists, filtered, keyed,
+                flat(dicts, proxies, lists, filtered), last_keys(keyed))
 
-    def flat(dicts, proxies, lists):
+    def flat(dicts, proxies, lists, filtered):
+        # a key that is not a name is kept without looking it up (it could run learner code)
         return _tuple(_chain(_chain.from_iterable(_map(_dict_values, dicts)),
                              _chain.from_iterable(_map(_proxy_values, proxies)),
-                             _chain.from_iterable(lists)))
+                             _chain.from_iterable(lists),
+                             (value for label, container in filtered
+                              for key, value in _tuple(container.items())
+                              if _type(key) is not _str or (label, key) not in volatile)))
 
     def last_keys(containers):
         return _tuple(_map(next, _map(reversed, containers)))
 
     def unchanged(form):
-        dicts, proxies, lists, keyed, values, keys = form
-        return same_items(flat(dicts, proxies, lists), values) and \
+        dicts, proxies, lists, filtered, keyed, values, keys = form
+        return same_items(flat(dicts, proxies, lists, filtered), values) and \
             _all(_map(_len, keyed)) and same_items(last_keys(keyed), keys)
 
     def same_items(now, before):
@@ -636,18 +644,6 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if problems:
             window["problems"].extend(problems[:3])
 
-    def on_profile(args):
-        """A call or return during a check (the most frequent event by far: kept short)."""
-        window = state["window"]
-        if window is None or window["kind"] != "test" or window["finished"] or \
-                _len(args) != 2 or _type(args[1]) is not _FrameType:
-            return
-        if learner_frame(args[1]):
-            if args[0] == "call":
-                window["learner_calls"] += 1
-            else:
-                on_learner_return(args[1])
-
     # ---- the audit hook -------------------------------------------------------------------
     # Inside handle(), _getframe(2) is the code that raised the event.
     def handle(name, args):
@@ -743,7 +739,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             note("write-outside", path)
 
     watched = BLOCKED_EVENTS | BLOCKED_FOR_LEARNERS | {
-        "socket.__new__", "compile", "exec", PASSED_EVENT, END_EVENT, PROFILE_EVENT,
+        "socket.__new__", "compile", "exec", PASSED_EVENT, END_EVENT,
         "import", "open", "object.__setattr__", "object.__delattr__", "object.__getattr__",
         "sys._getframe"}
 
@@ -755,10 +751,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             return
         busy[thread] = True
         try:
-            if name == PROFILE_EVENT:
-                on_profile(args)
-            else:
-                handle(name, args)
+            handle(name, args)
         except PermissionError:
             raise
         except BaseException as error:  # never break honest code; count it against the check
@@ -767,8 +760,27 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             del busy[thread]
 
     def profile(frame, kind, arg):
-        if kind == "return" or kind == "call":
-            _audit(PROFILE_EVENT, kind, frame)
+        """Every call and return while a check runs (a check may make hundreds of thousands):
+        counts learner calls, compares when learner code hands control back. Kept short,
+        and marked busy like the audit hook, whose events its own work raises (f_code)."""
+        if kind != "call" and kind != "return":
+            return
+        thread, busy = _get_ident(), state["busy"]
+        if thread in busy:
+            return
+        busy[thread] = True
+        try:
+            window = state["window"]
+            if window is not None and window["kind"] == "test" and not window["finished"] \
+                    and learner_frame(frame):
+                if kind == "call":
+                    window["learner_calls"] += 1
+                else:
+                    on_learner_return(frame)
+        except BaseException as error:  # never break honest code; count it against the check
+            note("witness-error", "profile " + _type(error).__name__)
+        finally:
+            del busy[thread]
 
     emit("armed", _str(_len(expected)))
     sys.addaudithook(hook)
