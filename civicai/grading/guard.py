@@ -166,7 +166,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     _is = operator.is_
     _all, _getattr = all, getattr
     _getframe, _write, _blake2b = sys._getframe, os.write, hashlib.blake2b
-    # _signal's own getsignal: signal.getsignal makes an enum of each handler, 60 times slower
+    # _signal's own getsignal: signal.getsignal makes an enum of each handler, 24 times slower
     _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, _signal.getsignal
     _gettrace, _getprofile, _setprofile = sys.gettrace, sys.getprofile, sys.setprofile
     _ModuleType, _FunctionType, _FrameType = types.ModuleType, types.FunctionType, types.FrameType
