@@ -163,7 +163,7 @@ def benchmark(title: str, assignment: str, learners: int, worker_counts: list[in
             same &= not differences
             baseline = plain_autograde if stage == "autograde" else plain_whole
             print(line(f"civicai-grade, {workers} workers, {stage}", timer, learners)
-                  + f"   ratio {baseline.wall / timer.wall:4.1f}x"
+                  + f"   ratio {baseline.wall / timer.wall:5.2f}x"
                   + ("   grades identical" if not differences else
                      f"   {len(differences)} DIFFERENT: {differences[:3]}"))
             shutil.rmtree(work, ignore_errors=True)

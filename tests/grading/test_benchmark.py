@@ -26,5 +26,5 @@ def test_benchmark_compares_with_plain_nbgrader_and_prints_figures():
                   "civicai-grade, 2 workers, autograde", "civicai-grade, 2 workers, whole cycle"):
         row = next((line for line in out.splitlines() if stage in line), "")
         assert re.search(r"wall +\d+\.\d s .*CPU +\d+\.\d s", row), f"{stage}: {row!r}"
-    assert len(re.findall(r"ratio +\d+\.\dx +grades identical", out)) == 2, out
+    assert len(re.findall(r"ratio +\d+\.\d\dx +grades identical", out)) == 2, out
     assert "All grades identical to plain nbgrader." in out
