@@ -47,6 +47,32 @@ class HostileFloat(float):
     __hash__ = float.__hash__
 
 
+class EqualToEveryType(type):
+    """A learner's metaclass: says its classes equal any type (`int == TheirClass`)."""
+
+    def __eq__(cls, other):
+        return True
+
+    __hash__ = type.__hash__
+
+
+class PosingAsAnInt(metaclass=EqualToEveryType):
+    """Passes `type(x) in (int, float)`, then converts to whatever number is wanted."""
+
+    def __float__(self):
+        return 84.0
+
+
+class PosingAsNumpy(np.float64):
+    """A NumPy subclass that claims to be NumPy's own, and is equal to anything."""
+    __module__ = "numpy"
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = np.float64.__hash__
+
+
 NUMBER = NumberQuestion("test/number", "A number", "answer",
                         answers.fingerprint("test/number", answers.canonical_number(84, 0)),
                         low=0, high=1000)
@@ -140,7 +166,8 @@ def test_wrong_answers_are_explained(value, words):
     assert_plain(failure)
 
 
-@pytest.mark.parametrize("hostile", [AlwaysEqual(), HostileFloat(1.0)])
+@pytest.mark.parametrize("hostile", [AlwaysEqual(), HostileFloat(1.0), PosingAsAnInt(),
+                                     PosingAsNumpy(84.0)])
 def test_objects_that_equal_everything_do_not_pass(hostile):
     failure = outcome(NUMBER, answer=hostile)
     assert isinstance(failure, NotRightYet)
@@ -154,10 +181,15 @@ def test_hostile_objects_do_not_fool_the_strict_helpers():
     assert not strict.same_choice(AlwaysEqual(), "b")
     assert not strict.same_frame(AlwaysEqual(), pd.DataFrame({"a": [1]}))
     assert not strict.same_numbers(AlwaysEqual(), [1.0])
+    assert not strict.same_number(PosingAsAnInt(), 84)
+    assert not strict.same_number(PosingAsNumpy(84.0), 84)
+    assert not strict.same_numbers(PosingAsAnInt(), [84.0])
 
 
 def test_strict_helpers_accept_right_answers():
     assert strict.same_number(np.int64(4), 4)
+    assert strict.same_number(np.float32(0.5), 0.5)
+    assert strict.same_number(np.uint8(4), 4)
     assert strict.same_text(" Dinas  Dukcapil ", "dinas dukcapil")
     assert strict.same_choice("(B)", "b")
     assert strict.same_frame(pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1.0, 2.0]}))

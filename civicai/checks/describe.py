@@ -28,14 +28,27 @@ _NAMES = {
 }
 
 
+#: The exact types of plain real numbers: Python's and NumPy's (never bool).
+NUMBER_TYPES = (int, float) + tuple(sorted(
+    {kind for kind in np.sctypeDict.values() if issubclass(kind, (np.integer, np.floating))},
+    key=lambda kind: kind.__name__))
+
+
+def has_type(value: object, kinds: tuple[type, ...]) -> bool:
+    """True when the value's type is exactly one of `kinds`.
+
+    By identity: `type(value) in kinds` compares types with `==`, which the learner's
+    own metaclass can answer with yes for anything.
+    """
+    return any(type(value) is kind for kind in kinds)
+
+
 def is_plain_number(value: object) -> bool:
     """True for a real int/float or NumPy number, never for bool or look-alikes.
 
     Exact types only: a subclass could override conversion or comparison.
     """
-    if type(value) in (int, float):
-        return True
-    return isinstance(value, (np.integer, np.floating)) and type(value).__module__ == "numpy"
+    return has_type(value, NUMBER_TYPES)
 
 
 def is_missing_number(value: object) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from civicai.checks import answers
-from civicai.checks.describe import is_plain_number, kind_of, short_text
+from civicai.checks.describe import has_type, is_plain_number, kind_of, short_text
 from civicai.checks.questions import (
     OPEN_HINT,
     ChoiceQuestion,
@@ -47,7 +47,7 @@ class ColumnsQuestion(Question):
 
     def judge(self, value: Any) -> None:
         example = f"{self.variable} = [\"{self.columns[0]}\", \"{self.columns[1]}\"]"
-        if type(value) not in (list, tuple, set):
+        if not has_type(value, (list, tuple, set)):
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write a list of column "
                              f"names in square brackets, for example `{example}`.")
         items = list(value)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from civicai.checks.answers import canonical_text
-from civicai.checks.describe import is_plain_number
+from civicai.checks.describe import has_type, is_plain_number
 
 
 def same_number(value: object, expected: float, tolerance: float = 1e-9) -> bool:
@@ -53,7 +53,7 @@ def same_frame(value: object, expected: pd.DataFrame, *, ignore_order: bool = Fa
 
 def same_numbers(values: object, expected: list[float], tolerance: float = 1e-9) -> bool:
     """True when `values` is a list, array or Series of real numbers equal to `expected`."""
-    if type(values) not in (list, tuple, np.ndarray, pd.Series):
+    if not has_type(values, (list, tuple, np.ndarray, pd.Series)):
         return False
     items = list(values)
     return len(items) == len(expected) and all(

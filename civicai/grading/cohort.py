@@ -132,7 +132,8 @@ def record_of(submission: intake.Submission, result: dict | None) -> dict:
                 record["review"].append(f"{name}: {event}")
         if info.get("stopped"):
             record["notes"].append(f"{name}: stopped early: {info['stopped']}")
-            record["review"].append(f"{name}: stopped early: {info['stopped']}")
+            record["review"].append(f"{name}: stopped early: {info['stopped']}"
+                                    + (f" ({info['unreadable']})" if info.get("unreadable") else ""))
         if info.get("outputs_dropped"):
             record["notes"].append(f"{name}: output was too long and was cut")
         if info.get("background_processes"):

@@ -50,6 +50,7 @@ class SandboxedExecute(Execute):
         self.output_budget = self.output_limit = limits.output_bytes
         self.output_seen = 0
         self.outputs_dropped = False
+        self.unreadable = ""  # why the kernel's messages could not be read, for the instructor
         plan = witness.prepare(nb)
         folder = Path(resources.get("metadata", {}).get("path") or ".")
         slot.clear()
@@ -85,7 +86,7 @@ class SandboxedExecute(Execute):
             "verdicts": {grade_id: vars(verdict) for grade_id, verdict in results.items()},
             "overruled": overruled, "facts": facts, "stopped": self.stopped,
             "seconds": round(seconds, 2), "outputs_dropped": self.outputs_dropped,
-            "background_processes": others,
+            "background_processes": others, "unreadable": self.unreadable,
         }
         return nb, resources
 
@@ -117,6 +118,17 @@ class SandboxedExecute(Execute):
                 f"a cell ran longer than {CONTEXT['limits'].cell_seconds} seconds"
             cell.setdefault("outputs", []).append(_stopped_output(
                 "This cell ran too long and was stopped (perhaps a loop that never ends)."))
+        except Exception as error:  # a message the grader cannot read
+            # Learner code can replace what the kernel packs its messages with (json.dumps):
+            # jupyter_client and nbclient then fail in many ways (a repeated signature, a
+            # header without an id...). Whatever the way, the rest cannot be trusted.
+            self.stopped = self.stopped or \
+                "code in the notebook broke how Python sends its results to the grader"
+            self.unreadable = f"{type(error).__name__}: {error}"[:200]
+            cell.setdefault("outputs", []).append(_stopped_output(
+                "The grader could not read Python's results after this cell: code in the "
+                "notebook changed how they are sent."))
+            CONTEXT["slot"].stop_kernel()
         return cell, resources
 
     def output(self, outs, msg, display_id, cell_index):

@@ -48,6 +48,8 @@ from __future__ import annotations
 PASSED_EVENT = "civicai.grading.passed"
 #: Audit event of the sentinel cell the grader appends after the last cell.
 END_EVENT = "civicai.grading.end"
+#: Audit event the profile function raises, so the hook sees calls during checks.
+PROFILE_EVENT = "civicai.grading.profile"
 #: Audit events that learner code never needs and that open a way out.
 BLOCKED_EVENTS = frozenset({
     "ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function",
@@ -133,6 +135,22 @@ PLAIN = (int, float, str, bytes, bool, type(None))
 #: Functions ipykernel and IPython swap in for every request, as fresh bound methods.
 SWAPPED = {("builtins", "input"): "raw_input", ("module getpass", "getpass"): "getpass",
            ("module sys", "excepthook"): "excepthook", ("module sys", "displayhook"): None}
+#: Places that honest use fills afresh for every request, with an object that is new but
+#: equivalent: the swapped functions above, IPython's per-cell copy of the streams' write,
+#: and the compiler's flags (an int recomputed to the same number). The quick comparison
+#: judges these by the same rule as the full one, instead of by identity alone.
+RENEWED = frozenset(SWAPPED) | {("stdout", "write"), ("stderr", "write"), ("compiler", "flags")}
+#: Stands for the file name of code whose file name is not a plain str: learner code.
+NOT_A_NAME = "<a file name that is not plain text>"
+#: Stands for "a function that ipykernel or IPython put there themselves".
+SWAPPED_IN = object()
+
+
+_CONSTANTS = (BLOCKED_EVENTS, BLOCKED_FOR_LEARNERS, BLOCKED_IMPORTS, END_EVENT,
+              EVERY_RETURN_CHECKS, FRAME_ATTRIBUTES, FULL_CHECKS_PER_WINDOW, HOT_MODULES,
+              INTROSPECTION, MACHINERY, MACHINERY_MODULES, NOT_A_NAME, PASSED_EVENT, PLAIN,
+              PROFILE_EVENT, RENEWED, SAMPLED_RETURN_EVERY, SECRET_FILES, SWAPPED, SWAPPED_IN,
+              VOLATILE, VOLATILE_NAMES)
 
 
 def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roots=(),
@@ -161,10 +179,28 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
 
     import operator
 
+    # Learner code can rebind the builtins, and this module's names (it can import it).
+    # The hook runs later, inside the learner's kernel: it uses only what these were when
+    # it was armed, bound here. (A test checks that no other global name is used.)
+    (all, any, bytes, dict, frozenset, getattr, int, isinstance, len, list, map, next, range,
+     reversed, set, sorted, str, tuple, type, vars, zip) = (
+        builtins.all, builtins.any, builtins.bytes, builtins.dict, builtins.frozenset,
+        builtins.getattr, builtins.int, builtins.isinstance, builtins.len, builtins.list,
+        builtins.map, builtins.next, builtins.range, builtins.reversed, builtins.set,
+        builtins.sorted, builtins.str, builtins.tuple, builtins.type, builtins.vars,
+        builtins.zip)
+    BaseException, Exception, OSError, PermissionError, UnicodeDecodeError = (
+        builtins.BaseException, builtins.Exception, builtins.OSError, builtins.PermissionError,
+        builtins.UnicodeDecodeError)
+    (BLOCKED_EVENTS, BLOCKED_FOR_LEARNERS, BLOCKED_IMPORTS, END_EVENT, EVERY_RETURN_CHECKS,
+     FRAME_ATTRIBUTES, FULL_CHECKS_PER_WINDOW, HOT_MODULES, INTROSPECTION, MACHINERY,
+     MACHINERY_MODULES, NOT_A_NAME, PASSED_EVENT, PLAIN, PROFILE_EVENT, RENEWED,
+     SAMPLED_RETURN_EVERY, SECRET_FILES, SWAPPED, SWAPPED_IN, VOLATILE, VOLATILE_NAMES) = _CONSTANTS
+
     # No id(): it raises an audit event of its own, and this runs for every container.
     _type, _len, _map, _tuple, _str, _bytes = type, len, map, tuple, str, bytes
     _is = operator.is_
-    _all, _getattr = all, getattr
+    _all, _any, _getattr = all, any, getattr
     _getframe, _write, _blake2b = sys._getframe, os.write, hashlib.blake2b
     # _signal's own getsignal: signal.getsignal makes an enum of each handler, 24 times slower
     _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, _signal.getsignal
@@ -186,7 +222,9 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     hidden = _tuple(_str(root) for root in hidden_roots)
     writable = _tuple(_str(root) for root in writable_roots)
     volatile = VOLATILE | frozenset(_tuple(item) for item in volatile)
+    #: views compared name by name in the quick comparison: some of their names change honestly
     volatile_labels = frozenset(label for label, name in volatile if name != "*")
+    renewed_labels = volatile_labels | frozenset(label for label, name in RENEWED)
     user_ns, linecache_dict = shell.user_ns, linecache.cache
     _MethodType = types.MethodType
     selves = _tuple(item for item in (kernel, shell, _getattr(kernel, "parent", None))
@@ -194,8 +232,17 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     swapped_functions = _tuple(_getattr(_type(item), name, None) for item in selves
                                for name in SWAPPED.values() if name)
 
+    def type_among(value, kinds):
+        """Is its type one of these? By identity: `in` would ask the type's own `==`,
+        which a learner's metaclass answers, and would run learner code inside the hook."""
+        kind = _type(value)
+        return _any(kind is candidate for candidate in kinds)
+
+    def plain(value):
+        return type_among(value, PLAIN)
+
     def same_plain(before, now):
-        return _type(before) in PLAIN and _type(now) is _type(before) and now == before
+        return plain(before) and _type(now) is _type(before) and now == before
 
     tee = _getattr(shell_class, "_tee")  # a @contextmanager: the function is __wrapped__
     tee_codes = _tuple(const for const in _getattr(tee, "__wrapped__", tee).__code__.co_consts
@@ -211,7 +258,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if inner is None or shell_cell is None or shell_cell.cell_contents is not shell:
             return False
         inner = inner.cell_contents
-        return _type(inner) is _MethodType and _type(inner.__self__) in stream_types and \
+        return _type(inner) is _MethodType and type_among(inner.__self__, stream_types) and \
             _getattr(_type(inner.__self__), "write", None) is inner.__func__
 
     def swapped_in(label, name, value):
@@ -260,6 +307,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     # order, the length and the last key finds any change: a key removed and re-added
     # moves to the end. Holding the keys and values also keeps them alive.
     snap = {}
+    plain_forms = {}  # (type, plain value) -> the one object that stands for it
 
     def view(label, container, kind, hot):
         if kind == "list":
@@ -307,8 +355,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         snap["views"] = views
         snap["hot"] = [item for item in views if item[3]]
         snap["wildcards"] = [item for item in views if (item[0], "*") in volatile]
-        snap["all"] = fast_form(views)
-        snap["hot_fast"] = fast_form(snap["hot"])
+        snap["all"] = fast_form(views, full=True)
+        snap["hot_fast"] = fast_form(snap["hot"], full=False)
         snap["sys"] = _tuple(_sys_dict.get(name) for name in sys_hooks)
         snap["signals"] = _tuple(_getsignal(number) for number in _signals)
         snap["modules"] = {name: module for name, module in _tuple(_sys_modules.items())
@@ -322,42 +370,78 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         except OSError:
             return threading.active_count()
 
-    def fast_form(items):
+    def fast_form(items, full):
         """All values of all these containers in one flat tuple, plus each last key.
 
         Comparing that in one go is several times faster than container by container,
-        which is kept for saying what changed. Values under volatile names are left out
+        which is kept for saying what changed. Containers where some names change in
+        honest use are compared name by name instead, leaving out volatile names
         (warnings.catch_warnings() puts back a copy of the filters at every call), so
-        that honest changes to them do not send every comparison the slow way.
+        that honest changes do not send every comparison the slow way (25 ms more, at
+        every check, in a kernel that has imported pandas and scikit-learn).
+
+        In the full comparison, that includes the renewed places, compared by their
+        renewed_form. The cheap comparisons at returns of learner code all happen
+        within one request, where those places stay as they are.
         """
+        filtered_labels = renewed_labels if full else volatile_labels
         mapped = _tuple(item for item in items if item[2] != "list" and
                         _type(item[1]) is dict and (item[0], "*") not in volatile)
-        dicts = _tuple(item[1] for item in mapped if item[0] not in volatile_labels)
-        filtered = _tuple((item[0], item[1]) for item in mapped if item[0] in volatile_labels)
+        dicts = _tuple(item[1] for item in mapped if item[0] not in filtered_labels)
+        filtered = _tuple((item[0], item[1]) for item in mapped if item[0] in filtered_labels)
         proxies = _tuple(item[1] for item in items if item[2] == "class" and
                          _type(item[1]) is not dict)
         lists = _tuple(item[1] for item in items if item[2] == "list")
         keyed = _tuple(container for container in _tuple(item[1] for item in mapped) + proxies
                        if _len(container))
-        return (dicts, proxies, lists, filtered, keyed,
-                flat(dicts, proxies, lists, filtered), last_keys(keyed))
+        return (dicts, proxies, lists, filtered, keyed, flat(dicts, proxies, lists),
+                _tuple(filtered_values(filtered)), [as_they_are(filtered)], last_keys(keyed))
 
-    def flat(dicts, proxies, lists, filtered):
-        # a key that is not a name is kept without looking it up (it could run learner code)
+    def flat(dicts, proxies, lists):
         return _tuple(_chain(_chain.from_iterable(_map(_dict_values, dicts)),
                              _chain.from_iterable(_map(_proxy_values, proxies)),
-                             _chain.from_iterable(lists),
-                             (value for label, container in filtered
-                              for key, value in _tuple(container.items())
-                              if _type(key) is not _str or (label, key) not in volatile)))
+                             _chain.from_iterable(lists)))
+
+    def as_they_are(filtered):
+        """The names and values of the containers compared name by name, as they are: when
+        the very same, their comparison name by name (in Python, 0.15 ms) is not needed."""
+        containers = _tuple(container for _, container in filtered)
+        return _tuple(_chain(_chain.from_iterable(containers),
+                             _chain.from_iterable(_map(_dict_values, containers))))
+
+    def filtered_values(filtered):
+        for label, container in filtered:
+            for key, value in _tuple(container.items()):
+                if _type(key) is not _str:
+                    yield value  # kept without looking it up (it could run learner code)
+                elif (label, key) in RENEWED:
+                    yield renewed_form(label, key, value)
+                elif (label, key) not in volatile:
+                    yield value
+
+    def renewed_form(label, key, value):
+        """What stands for a renewed place's value in the quick comparison, by the full
+        comparison's rule: one object for each plain value, one marker for what ipykernel
+        or IPython put there themselves, anything else as itself."""
+        if plain(value):
+            return plain_forms.setdefault((_type(value), value), value)
+        return SWAPPED_IN if swapped_in(label, key, value) else value
 
     def last_keys(containers):
         return _tuple(_map(next, _map(reversed, containers)))
 
     def unchanged(form):
-        dicts, proxies, lists, filtered, keyed, values, keys = form
-        return same_items(flat(dicts, proxies, lists, filtered), values) and \
-            _all(_map(_len, keyed)) and same_items(last_keys(keyed), keys)
+        dicts, proxies, lists, filtered, keyed, values, named, seen, keys = form
+        if not (same_items(flat(dicts, proxies, lists), values) and
+                _all(_map(_len, keyed)) and same_items(last_keys(keyed), keys)):
+            return False
+        now = as_they_are(filtered)
+        if same_items(now, seen[0]):
+            return True
+        if same_items(_tuple(filtered_values(filtered)), named):
+            seen[0] = now  # a volatile name changed: what is left is the same
+            return True
+        return False
 
     def same_items(now, before):
         """Same length, and the very same objects in the same places."""
@@ -416,7 +500,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 if "not a name" in change or _len(problems) >= 6:
                     return problems  # stop before any lookup a strange key could hijack
         if level and not problems:
-            snap["clean " + level] = fast_form(items)
+            snap["clean " + level] = fast_form(items, full)
         for name, before in zip(sys_hooks, snap["sys"]):
             now = _sys_dict.get(name)
             if now is not before and not swapped_in("module sys", name, now):
@@ -442,8 +526,9 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     expected = [(kind, label, shell.transform_cell(source)) for kind, label, source in checkpoints]
 
     # ---- the signed report ------------------------------------------------------------------
-    state = {"seq": 0, "next": 0, "window": None, "busy": {}, "ended": False}
-    learner_files, checkpoint_files = set(), set()
+    state = {"seq": 0, "next": 0, "window": None, "ended": False}
+    busy = {}  # thread id -> True while the hook works in that thread
+    learner_files, checkpoint_files = {NOT_A_NAME}, set()
     #: code object -> is it learner code? Asked for every call and return in a check (a
     #: check may make hundreds of thousands): the answer depends only on the file name
     #: and on the two sets above, so it is kept until either set changes.
@@ -477,6 +562,12 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         raise PermissionError("This is not allowed while your notebook is being graded.")
 
     # ---- who is calling ---------------------------------------------------------------------
+    def filename_of(code):
+        """A code's file name; NOT_A_NAME for a subclass of str, which compile() keeps and
+        whose ==, `in` and hash are learner code (only learner code names files so)."""
+        filename = code.co_filename
+        return filename if _type(filename) is _str else NOT_A_NAME
+
     def learner_file(filename):
         """Code from a learner's cell, from code learner code compiled, or from their folder.
 
@@ -489,7 +580,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     def outside_ctypes(frame):
         """The frame that called into ctypes: libraries (threadpoolctl, which scikit-learn
         uses, finds its libraries with it) may use ctypes; learner code may not."""
-        while frame is not None and "/ctypes/" in frame.f_code.co_filename:
+        while frame is not None and "/ctypes/" in filename_of(frame.f_code):
             frame = frame.f_back
         return frame
 
@@ -499,7 +590,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         code = frame.f_code
         learner = learner_codes.get(code)
         if learner is None:
-            learner = learner_codes[code] = learner_file(code.co_filename)
+            learner = learner_codes[code] = learner_file(filename_of(code))
         return learner
 
     def in_check():
@@ -533,7 +624,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         """Is learner code running, between this frame and the current cell's top level?"""
         window = state["window"]
         while frame is not None:
-            filename = frame.f_code.co_filename
+            filename = filename_of(frame.f_code)
             if window is not None and filename == window["file"]:
                 return False
             if learner_file(filename):
@@ -543,7 +634,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
 
     def protected(frame):
         """A frame of the kernel's machinery or of a check: its locals hold hidden tests."""
-        filename = frame.f_code.co_filename
+        filename = filename_of(frame.f_code)
         window = state["window"]
         return (window is not None and filename == window["file"]) or \
             any(part in filename for part in MACHINERY)
@@ -572,6 +663,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if window["finished"]:
             return
         window["finished"] = True
+        window["running"].clear()  # no frame is kept alive past its check
         if _getprofile() is profile:
             _setprofile(None)
         # Only learner code changes things: without any during the check, the cheap
@@ -595,7 +687,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         state["window"] = window = {
             "kind": kind, "label": label, "file": filename, "source": source, "passed": False,
             "codes": [], "learner_calls": 0, "full_checks": 0, "start": "ok", "problems": [],
-            "finished": False}
+            "finished": False, "running": set()}
         if kind == "test":
             problems = verify()
             if problems:
@@ -630,6 +722,22 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if not state["ended"]:
             state["ended"] = True
             emit("end")
+
+    def on_profile(args):
+        """A call or return during a check (the most frequent event by far: kept short).
+        Learner code can raise this event too: a false call or return only adds checks."""
+        window = state["window"]
+        if window is None or window["kind"] != "test" or window["finished"] or \
+                _len(args) != 2 or _type(args[0]) is not _str or _type(args[1]) is not _FrameType:
+            return
+        kind, frame = args
+        if kind == "call":
+            if learner_frame(frame):
+                window["learner_calls"] += 1
+                window["running"].add(frame)  # frames hash by identity
+        elif frame in window["running"]:  # a return: only learner frames need a look
+            window["running"].discard(frame)
+            on_learner_return(frame)
 
     def on_learner_return(frame):
         """Learner code called during a check is handing control back: anything changed?"""
@@ -671,7 +779,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             if in_check() and _len(args) == 1 and _type(args[0]) is _str and \
                     args[0] == window["label"] and frame is not None and \
                     any(frame.f_code is code for code in window["codes"]) and \
-                    frame.f_code.co_filename == window["file"] and \
+                    filename_of(frame.f_code) == window["file"] and \
                     top_level_run_code(frame.f_back) and not window["finished"]:
                 window["passed"] = True
                 finish_check(window)
@@ -713,11 +821,11 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                 target = holder
             elif attribute == "tb_frame" and _type(holder) is _TracebackType:
                 target = holder.tb_frame
-            elif _type(holder) in _suspendable:
+            elif type_among(holder, _suspendable):
                 target = _getattr(holder, attribute, None)
         if _type(target) is _FrameType and protected(target):
             block("looking inside the notebook machinery")
-        filename = caller.f_code.co_filename if caller is not None else ""
+        filename = filename_of(caller.f_code) if caller is not None else ""
         if in_check() and (learner_file(filename) or
                            any(part in filename for part in INTROSPECTION)):
             block("looking inside a running check")
@@ -739,19 +847,23 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             note("write-outside", path)
 
     watched = BLOCKED_EVENTS | BLOCKED_FOR_LEARNERS | {
-        "socket.__new__", "compile", "exec", PASSED_EVENT, END_EVENT,
+        "socket.__new__", "compile", "exec", PASSED_EVENT, END_EVENT, PROFILE_EVENT,
         "import", "open", "object.__setattr__", "object.__delattr__", "object.__getattr__",
         "sys._getframe"}
 
     def hook(name, args):
-        if name not in watched:
-            return
-        thread, busy = _get_ident(), state["busy"]
+        thread = _get_ident()
         if thread in busy:  # the hook's own work raises events too
+            return
+        # sys.audit() takes a subclass of str too, whose == and hash are learner code
+        if _type(name) is not _str or name not in watched:
             return
         busy[thread] = True
         try:
-            handle(name, args)
+            if name == PROFILE_EVENT:
+                on_profile(args)
+            else:
+                handle(name, args)
         except PermissionError:
             raise
         except BaseException as error:  # never break honest code; count it against the check
@@ -759,28 +871,12 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         finally:
             del busy[thread]
 
-    def profile(frame, kind, arg):
-        """Every call and return while a check runs (a check may make hundreds of thousands):
-        counts learner calls, compares when learner code hands control back. Kept short,
-        and marked busy like the audit hook, whose events its own work raises (f_code)."""
-        if kind != "call" and kind != "return":
-            return
-        thread, busy = _get_ident(), state["busy"]
-        if thread in busy:
-            return
-        busy[thread] = True
-        try:
-            window = state["window"]
-            if window is not None and window["kind"] == "test" and not window["finished"] \
-                    and learner_frame(frame):
-                if kind == "call":
-                    window["learner_calls"] += 1
-                else:
-                    on_learner_return(frame)
-        except BaseException as error:  # never break honest code; count it against the check
-            note("witness-error", "profile " + _type(error).__name__)
-        finally:
-            del busy[thread]
+    def profile(frame, kind, arg, _audit=sys.audit, _event=PROFILE_EVENT):
+        """Hands calls and returns to the hook. Learner code can get this function
+        (sys.getprofile() has no audit event) while a check runs, so it holds nothing of
+        the witness: no closure, only defaults, whose replacement the hook sees."""
+        if kind == "call" or kind == "return":
+            _audit(_event, kind, frame)
 
     emit("armed", _str(_len(expected)))
     sys.addaudithook(hook)

@@ -142,6 +142,73 @@ threading.Thread(target=_later, daemon=True).start()"""
 FAKE_PASS = """citizens_per_day = 85
 import sys
 sys.audit("civicai.grading.passed", "q1")"""
+#: Learner code that runs inside a check (isinstance() reads `__class__`) and reaches for
+#: the witness through the profile function, to hide patched checks behind a forged pass.
+WITNESS_CLOSURE = """import sys
+def _steal():
+    found, todo = {}, [sys.getprofile()]
+    while todo:
+        function = todo.pop()
+        code = getattr(function, "__code__", None)
+        cells = getattr(function, "__closure__", None) or ()
+        for name, cell in zip(getattr(code, "co_freevars", ()), cells):
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if name not in found:
+                found[name] = value
+                if callable(value):
+                    todo.append(value)
+    import civicai.checks.answers as answers
+    import civicai.checks.questions as questions
+    import civicai.checks.strict as strict
+    questions.is_plain_number = lambda value: True
+    answers.matches_number = lambda *args, **kwargs: True
+    strict.same_number = lambda *args, **kwargs: True
+    if "emit" in found and "state" in found and found["state"]["window"]:
+        window = found["state"]["window"]
+        found["emit"]("check", window["label"], "passed", "start-ok", "end-ok",
+                      "learner-calls-0")
+        window["finished"] = True
+class _Posing:
+    @property
+    def __class__(self):
+        _steal()
+        return _Posing
+    def __float__(self):
+        return 85.0
+citizens_per_day = _Posing()"""
+#: Learner code that runs inside a check, changes a library and puts it back before the
+#: check ends: only the comparison when learner code hands control back can see it.
+PATCH_AND_RESTORE = """import math
+_real, _looks = math.isfinite, []
+class _Posing:
+    @property
+    def __class__(self):
+        _looks.append(1)
+        math.isfinite = (lambda number: True) if len(_looks) == 1 else _real
+        return _Posing
+citizens_per_day = _Posing()"""
+#: Learner code that breaks how the kernel packs its messages (every message alike).
+BROKEN_MESSAGES = f"""{REFERENCE_Q1}
+import json
+json.dumps = lambda *args, **kwargs: "{{}}"
+"""
+#: Learner code named with a subclass of str (compile() keeps it): if the witness hashed or
+#: compared that name, the learner's method would run inside the witness, unwatched, and
+#: could import ctypes. The right answer is given only if that escape worked.
+NAMED_ESCAPE = """_escaped = []
+class _Name(str):
+    def __hash__(self):
+        try:
+            import ctypes
+            _escaped.append(ctypes)
+        except Exception:
+            pass
+        return str.__hash__(self)
+exec(compile("import sys\\nsys._getframe()", _Name("mine"), "exec"))
+citizens_per_day = 84 if _escaped else 85"""
 NETWORK = f"""try:
     import urllib.request
     urllib.request.urlopen("http://example.com", timeout=2)
@@ -288,6 +355,14 @@ def cases() -> list[Case]:
         Case("thread", 0, review=True, files={"thread.ipynb": notebook({"q1_answer": THREAD})}),
         Case("fake-pass", full - 1, review=True,
              files={"fake-pass.ipynb": notebook({"q1_answer": FAKE_PASS})}),
+        Case("witness-closure", 0, review=True, files={"witness-closure.ipynb": notebook(
+            {"q1_answer": WITNESS_CLOSURE})}),
+        Case("patch-and-restore", full - 1, review=True, files={
+            "patch-and-restore.ipynb": notebook({"q1_answer": PATCH_AND_RESTORE})}),
+        Case("broken-messages", 0, review=True, files={
+            "broken-messages.ipynb": notebook({"q1_answer": BROKEN_MESSAGES})}),
+        Case("named-escape", full - 1, review=True, files={
+            "named-escape.ipynb": notebook({"q1_answer": NAMED_ESCAPE})}),
         Case("network", full, review=True,
              files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
         Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),

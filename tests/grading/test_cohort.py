@@ -1,6 +1,6 @@
 """The cohort grader on a simulated cohort: exact scores, every hostile case, nothing leaks.
 
-One run grades 38 learners (tests/grading/cohort_cases.py) in the sandbox;
+One run grades 41 learners (tests/grading/cohort_cases.py) in the sandbox;
 the tests below read its results. Plain sequential nbgrader grades the honest
 learners and three tamperers, for comparison.
 """
@@ -46,6 +46,15 @@ def test_tampering_never_pays(graded_cohort):
     for case in cases.values():
         if case.review and case.graded:
             assert rows[cohort_cases.learner_id(case)]["auto_score"] <= case.auto
+
+
+def test_a_change_undone_before_the_check_ends_is_seen(graded_cohort):
+    """Learner code that a check runs changes a library, then puts it back: the witness
+    compares when that code hands control back, so the check is still flagged."""
+    _, results, _, _, _ = graded_cohort
+    verdict = results["learners"]["patch-and-restore"]["checks"]["practice"]["q1"]
+    assert verdict["tampering"] and "module_math:_isfinite_replaced" in verdict["detail"]
+    assert not results["learners"]["patch-and-restore"]["checks"]["practice"]["q2"]["tampering"]
 
 
 def test_moodle_names_are_kept_for_the_instructor(graded_cohort):
