@@ -204,6 +204,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     _getframe, _write, _blake2b = sys._getframe, os.write, hashlib.blake2b
     # _signal's own getsignal: signal.getsignal makes an enum of each handler, 24 times slower
     _get_ident, _listdir, _getsignal = _thread.get_ident, os.listdir, _signal.getsignal
+    _active_count, _writing_flags = threading.active_count, os.O_WRONLY | os.O_RDWR | os.O_CREAT
     _gettrace, _getprofile, _setprofile = sys.gettrace, sys.getprofile, sys.setprofile
     _ModuleType, _FunctionType, _FrameType = types.ModuleType, types.FunctionType, types.FrameType
     _CodeType, _class_dict = types.CodeType, type.__dict__["__dict__"].__get__
@@ -302,10 +303,9 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     sys_hooks = ("excepthook", "displayhook", "unraisablehook", "breakpointhook", "stdout",
                  "stderr", "stdin", "__excepthook__", "__displayhook__", "audit", "modules")
 
-    # ---- the snapshot: containers compared by identity of their values ------------------
-    # Each view is (label, container, kind, hot, keys, values). Comparing the values in
-    # order, the length and the last key finds any change: a key removed and re-added
-    # moves to the end. Holding the keys and values also keeps them alive.
+    # ---- the snapshot: containers compared by identity of their names and values -------
+    # Each view is (label, container, kind, hot, keys, values). Comparing the names and
+    # the values in order finds any change. Holding them also keeps them alive.
     snap = {}
     plain_forms = {}  # (type, plain value) -> the one object that stands for it
 
@@ -368,10 +368,10 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         try:
             return _len(_listdir("/proc/self/task"))
         except OSError:
-            return threading.active_count()
+            return _active_count()
 
     def fast_form(items, full):
-        """All values of all these containers in one flat tuple, plus each last key.
+        """All names and values of all these containers in one flat tuple, and their sizes.
 
         Comparing that in one go is several times faster than container by container,
         which is kept for saying what changed. Containers where some names change in
@@ -392,15 +392,20 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         proxies = _tuple(item[1] for item in items if item[2] == "class" and
                          _type(item[1]) is not dict)
         lists = _tuple(item[1] for item in items if item[2] == "list")
-        keyed = _tuple(container for container in _tuple(item[1] for item in mapped) + proxies
-                       if _len(container))
-        return (dicts, proxies, lists, filtered, keyed, flat(dicts, proxies, lists),
-                _tuple(filtered_values(filtered)), [as_they_are(filtered)], last_keys(keyed))
+        return (dicts, proxies, lists, filtered, sizes(dicts, proxies, lists),
+                flat(dicts, proxies, lists), _tuple(filtered_values(filtered)),
+                [as_they_are(filtered)])
 
     def flat(dicts, proxies, lists):
-        return _tuple(_chain(_chain.from_iterable(_map(_dict_values, dicts)),
+        # The names too: rebuilding a dictionary with two names swapped keeps every value
+        # in its place (and the last name too, if it is not one of them).
+        return _tuple(_chain(_chain.from_iterable(dicts), _chain.from_iterable(proxies),
+                             _chain.from_iterable(_map(_dict_values, dicts)),
                              _chain.from_iterable(_map(_proxy_values, proxies)),
                              _chain.from_iterable(lists)))
+
+    def sizes(dicts, proxies, lists):
+        return _tuple(_map(_len, _chain(dicts, proxies, lists)))
 
     def as_they_are(filtered):
         """The names and values of the containers compared name by name, as they are: when
@@ -427,13 +432,10 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             return plain_forms.setdefault((_type(value), value), value)
         return SWAPPED_IN if swapped_in(label, key, value) else value
 
-    def last_keys(containers):
-        return _tuple(_map(next, _map(reversed, containers)))
-
     def unchanged(form):
-        dicts, proxies, lists, filtered, keyed, values, named, seen, keys = form
-        if not (same_items(flat(dicts, proxies, lists), values) and
-                _all(_map(_len, keyed)) and same_items(last_keys(keyed), keys)):
+        dicts, proxies, lists, filtered, lengths, values, named, seen = form
+        if sizes(dicts, proxies, lists) != lengths or \
+                not same_items(flat(dicts, proxies, lists), values):
             return False
         now = as_they_are(filtered)
         if same_items(now, seen[0]):
@@ -454,7 +456,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             return "" if same_items(_tuple(container), values) else label + " changed"
         if (label, "*") in volatile or (
                 same_items(_tuple(container.values()), values) and
-                (not keys or next(reversed(container)) is keys[-1])):
+                same_items(_tuple(container), keys)):
             return ""
         current = {}
         for k, v in _tuple(container.items()):
@@ -841,7 +843,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         if hidden and path.startswith(hidden):
             block("opening an instructor file")
         writing = (_type(mode) is _str and any(ch in mode for ch in "wax+")) or \
-            (_type(flags) is int and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+            (_type(flags) is int and flags & _writing_flags)
         if writing and path.startswith("/") and (
                 not path.startswith(writable + ("/dev/",)) or path.startswith(trusted)):
             note("write-outside", path)

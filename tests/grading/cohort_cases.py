@@ -209,6 +209,15 @@ class _Name(str):
         return str.__hash__(self)
 exec(compile("import sys\\nsys._getframe()", _Name("mine"), "exec"))
 citizens_per_day = 84 if _escaped else 85"""
+#: Two names of the course's checking module swapped, every value left in its place: a
+#: comparison of values alone (and of the last name) sees nothing.
+SWAPPED_NAMES = f"""{REFERENCE_Q1}
+import civicai.checks.strict as _strict
+_items = list(_strict.__dict__.items())
+_strict.__dict__.clear()
+_swap = {{"same_text": "same_choice", "same_choice": "same_text"}}
+for _name, _value in _items:
+    _strict.__dict__[_swap.get(_name, _name)] = _value"""
 NETWORK = f"""try:
     import urllib.request
     urllib.request.urlopen("http://example.com", timeout=2)
@@ -363,6 +372,8 @@ def cases() -> list[Case]:
             "broken-messages.ipynb": notebook({"q1_answer": BROKEN_MESSAGES})}),
         Case("named-escape", full - 1, review=True, files={
             "named-escape.ipynb": notebook({"q1_answer": NAMED_ESCAPE})}),
+        Case("swapped-names", 0, review=True, files={
+            "swapped-names.ipynb": notebook({"q1_answer": SWAPPED_NAMES})}),
         Case("network", full, review=True,
              files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
         Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),

@@ -44,6 +44,24 @@ def test_the_armed_witness_looks_up_no_global_or_builtin_name():
     assert free == {"_CONSTANTS"}, f"looked up when the hook runs: {sorted(free)}"
 
 
+def test_the_hook_reads_no_module_attribute_when_it_runs():
+    """`os.O_WRONLY` read when the hook runs could have been rebound by then: module
+    attributes are read once, when the witness is armed (take_snapshot runs at the first
+    cell, before any learner code)."""
+    arm = _arm()
+    modules = {(alias.asname or alias.name) for node in arm.body
+               if isinstance(node, ast.Import) for alias in node.names}
+    late = []
+    for function in arm.body:
+        if not isinstance(function, ast.FunctionDef) or function.name == "take_snapshot":
+            continue
+        for statement in function.body:
+            late += [f"{function.name}: {node.value.id}.{node.attr}"
+                     for node in ast.walk(statement) if isinstance(node, ast.Attribute)
+                     and isinstance(node.value, ast.Name) and node.value.id in modules]
+    assert not late, f"read when the hook runs: {late}"
+
+
 def test_the_constants_are_bound_to_their_own_names():
     arm = _arm()
     (assignment,) = [node for node in ast.walk(arm) if isinstance(node, ast.Assign)
