@@ -410,18 +410,20 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     def as_they_are(filtered):
         """The names and values of the containers compared name by name, as they are: when
         the very same, their comparison name by name (in Python, 0.15 ms) is not needed."""
-        containers = _tuple(container for _, container in filtered)
-        return _tuple(_chain(_chain.from_iterable(containers),
-                             _chain.from_iterable(_map(_dict_values, containers))))
+        return flat(_tuple(container for _, container in filtered), (), ())
 
     def filtered_values(filtered):
+        """Each name and value of these containers, but for volatile names."""
         for label, container in filtered:
             for key, value in _tuple(container.items()):
-                if _type(key) is not _str:
-                    yield value  # kept without looking it up (it could run learner code)
+                if _type(key) is not _str:  # kept without looking it up (learner code)
+                    yield key
+                    yield value
                 elif (label, key) in RENEWED:
+                    yield key
                     yield renewed_form(label, key, value)
                 elif (label, key) not in volatile:
+                    yield key
                     yield value
 
     def renewed_form(label, key, value):

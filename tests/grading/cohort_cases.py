@@ -218,6 +218,16 @@ _strict.__dict__.clear()
 _swap = {{"same_text": "same_choice", "same_choice": "same_text"}}
 for _name, _value in _items:
     _strict.__dict__[_swap.get(_name, _name)] = _value"""
+#: The same in a module whose names the full comparison reads one by one (getpass holds a
+#: place ipykernel renews for every request), and that no cheap comparison covers: done
+#: after the first check, once the witness has a clean state to compare with.
+SWAPPED_NAMES_BY_NAME = """whatsapp_requests = 4
+import getpass as _getpass
+_items = list(_getpass.__dict__.items())
+_getpass.__dict__.clear()
+_swap = {"unix_getpass": "getuser", "getuser": "unix_getpass"}
+for _name, _value in _items:
+    _getpass.__dict__[_swap.get(_name, _name)] = _value"""
 NETWORK = f"""try:
     import urllib.request
     urllib.request.urlopen("http://example.com", timeout=2)
@@ -374,6 +384,8 @@ def cases() -> list[Case]:
             "named-escape.ipynb": notebook({"q1_answer": NAMED_ESCAPE})}),
         Case("swapped-names", 0, review=True, files={
             "swapped-names.ipynb": notebook({"q1_answer": SWAPPED_NAMES})}),
+        Case("swapped-names-by-name", 1, review=True, files={
+            "swapped-names-by-name.ipynb": notebook({"q2_answer": SWAPPED_NAMES_BY_NAME})}),
         Case("network", full, review=True,
              files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
         Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),
