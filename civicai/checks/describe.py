@@ -40,7 +40,11 @@ def has_type(value: object, kinds: tuple[type, ...]) -> bool:
     By identity: `type(value) in kinds` compares types with `==`, which the learner's
     own metaclass can answer with yes for anything.
     """
-    return any(type(value) is kind for kind in kinds)
+    kind = type(value)
+    for candidate in kinds:  # a loop, not any(...): a check may ask this 10,000 times
+        if kind is candidate:
+            return True
+    return False
 
 
 def is_plain_number(value: object) -> bool:

@@ -89,7 +89,8 @@ class LevelsQuestion(Question):
                              f"example `{self.variable} = {{\"regency\": \"province\", "
                              "\"head_sex\": \"as is\"}`.")
         households = load("households")
-        ladders = [household_ladders(households)[column] for column in LEVELS_COLUMNS]
+        every_ladder = household_ladders(households)
+        ladders = [every_ladder[column] for column in LEVELS_COLUMNS]
         for column, level in value.items():
             if type(column) is not str or type(level) is not str:
                 raise self.wrong("Each key and each level should be text in quotes.")

@@ -236,11 +236,7 @@ class FunctionQuestion(Question):
 
         def call(*arguments: Any) -> Any:
             try:
-                # A warning from the learner's code would go to stderr, and nbgrader
-                # counts any stderr output of a test cell as a failure.
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    result = value(*arguments)
+                result = value(*arguments)
             except Exception as error:  # the learner's code: any error is possible
                 raise self.wrong("Your function stopped with an error: "
                                  f"{_describe_error(error)}") from None
@@ -249,6 +245,11 @@ class FunctionQuestion(Question):
                                  "`return` on its last line?")
             return result
 
-        problem = self.probe(call)
+        # A warning from the learner's code would go to stderr, and nbgrader counts any
+        # stderr output of a test cell as a failure. Once around the probe, not at each
+        # call: a probe may call the function thousands of times.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            problem = self.probe(call)
         if problem:
             raise self.wrong(problem)

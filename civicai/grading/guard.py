@@ -144,21 +144,24 @@ RENEWED = frozenset(SWAPPED) | {("stdout", "write"), ("stderr", "write"), ("comp
 NOT_A_NAME = "<a file name that is not plain text>"
 #: Stands for "a function that ipykernel or IPython put there themselves".
 SWAPPED_IN = object()
+#: Stands for "no such name in the notebook's namespace".
+NOT_SET = object()
 
 
 _CONSTANTS = (BLOCKED_EVENTS, BLOCKED_FOR_LEARNERS, BLOCKED_IMPORTS, END_EVENT,
               EVERY_RETURN_CHECKS, FRAME_ATTRIBUTES, FULL_CHECKS_PER_WINDOW, HOT_MODULES,
               INTROSPECTION, MACHINERY, MACHINERY_MODULES, NOT_A_NAME, PASSED_EVENT, PLAIN,
-              PROFILE_EVENT, RENEWED, SAMPLED_RETURN_EVERY, SECRET_FILES, SWAPPED, SWAPPED_IN,
-              VOLATILE, VOLATILE_NAMES)
+              NOT_SET, PROFILE_EVENT, RENEWED, SAMPLED_RETURN_EVERY, SECRET_FILES, SWAPPED,
+              SWAPPED_IN, VOLATILE, VOLATILE_NAMES)
 
 
 def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roots=(),
         writable_roots=(), volatile=()) -> None:
     """Install the witness. Call once, after the kernel is initialised, before any cell.
 
-    checkpoints: [(kind, label, source)] in notebook order, kind "test" or "locked",
-        source exactly as the grader will send that cell.
+    checkpoints: [(kind, label, source, names)] in notebook order, kind "test" or
+        "locked", source exactly as the grader will send that cell; names: for a locked
+        cell, the names it sets up that checks read; for a check, those it reads.
     key: bytes that sign the report; report_fd: an open file descriptor for it.
     trusted_roots: folders of installed, read-only code (the environment, the course package).
     hidden_roots: folders learner code must not open (instructor files).
@@ -194,7 +197,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         builtins.UnicodeDecodeError)
     (BLOCKED_EVENTS, BLOCKED_FOR_LEARNERS, BLOCKED_IMPORTS, END_EVENT, EVERY_RETURN_CHECKS,
      FRAME_ATTRIBUTES, FULL_CHECKS_PER_WINDOW, HOT_MODULES, INTROSPECTION, MACHINERY,
-     MACHINERY_MODULES, NOT_A_NAME, PASSED_EVENT, PLAIN, PROFILE_EVENT, RENEWED,
+     MACHINERY_MODULES, NOT_A_NAME, PASSED_EVENT, PLAIN, NOT_SET, PROFILE_EVENT, RENEWED,
      SAMPLED_RETURN_EVERY, SECRET_FILES, SWAPPED, SWAPPED_IN, VOLATILE, VOLATILE_NAMES) = _CONSTANTS
 
     # No id(): it raises an audit event of its own, and this runs for every container.
@@ -226,7 +229,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     #: views compared name by name in the quick comparison: some of their names change honestly
     volatile_labels = frozenset(label for label, name in volatile if name != "*")
     renewed_labels = volatile_labels | frozenset(label for label, name in RENEWED)
-    user_ns, linecache_dict = shell.user_ns, linecache.cache
+    user_ns, linecache_dict, builtins_dict = shell.user_ns, linecache.cache, builtins.__dict__
     _MethodType = types.MethodType
     selves = _tuple(item for item in (kernel, shell, _getattr(kernel, "parent", None))
                     if item is not None)
@@ -363,6 +366,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                            if _type(name) is _str}
         snap["threads"] = count_threads()
         snap["builtin_names"] = frozenset(k for k in builtins.__dict__ if _type(k) is _str)
+        keep_set_up(("__builtins__",))
 
     def count_threads():
         try:
@@ -478,12 +482,37 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                     k not in VOLATILE_NAMES and (kind != "module" or k in snap["builtin_names"])]
         return label + ": " + ", ".join(sorted(changed)[:4]) if changed else ""
 
+    # ---- what the read-only cells set up in the notebook's namespace -----------------------
+    # A check reads names that read-only cells set (`checks`, `np`, a table) and the
+    # built-in functions through `__builtins__`: a learner who binds their own version
+    # there could make a check pass. The witness keeps what the course's cells put there.
+    set_up = {}  # name -> the object a read-only cell bound to it (or NOT_SET)
+
+    def bound_now(name):
+        """What the notebook's namespace holds under this name now. Looked up only when
+        its keys are plain names (a learner's key object could run code in the hook);
+        otherwise NOT_A_NAME, which never matches what was kept."""
+        return user_ns.get(name, NOT_SET) if plain_keys(user_ns) else NOT_A_NAME
+
+    def keep_set_up(names):
+        for name in names:
+            set_up[name] = bound_now(name)
+
+    def replaced_names():
+        window = state["window"]
+        names = ("__builtins__",) + (_tuple(window["names"]) if window is not None and
+                                     window["kind"] == "test" else ())
+        if not plain_keys(user_ns):
+            return ["the notebook's namespace has a key that is not a name"]
+        return ["notebook: " + name + " replaced"
+                for name in names if name in set_up and bound_now(name) is not set_up[name]]
+
     def verify(full=True):
         """[] when everything the checks rely on is as it was, else what changed."""
         if not snap:
             return ["the witness had no snapshot"]
         problems = [label + " was replaced" for label, owner in owners.items()
-                    if _type(owner) is not owner_types[label]]
+                    if _type(owner) is not owner_types[label]] + replaced_names()
         if problems:
             return problems
         items = snap["views"] if full else snap["hot"]
@@ -527,7 +556,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         return problems
 
     # ---- the cells the grader will send, as IPython will compile them --------------------
-    expected = [(kind, label, shell.transform_cell(source)) for kind, label, source in checkpoints]
+    expected = [(kind, label, shell.transform_cell(source), frozenset(names))
+                for kind, label, source, names in checkpoints]
 
     # ---- the signed report ------------------------------------------------------------------
     state = {"seq": 0, "next": 0, "window": None, "ended": False}
@@ -682,14 +712,17 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     def close_window():
         window = state["window"]
         state["window"] = None
+        if window is not None and window["kind"] == "locked":
+            keep_set_up(window["names"])
         if window is None or window["kind"] != "test":
             return
         finish_check(window)
         scrub(window)
 
-    def open_window(kind, label, filename, source):
+    def open_window(kind, label, filename, source, names):
         state["window"] = window = {
             "kind": kind, "label": label, "file": filename, "source": source, "passed": False,
+            "names": names,
             "codes": [], "learner_calls": 0, "full_checks": 0, "start": "ok", "problems": [],
             "finished": False, "running": set()}
         if kind == "test":
@@ -708,13 +741,13 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
             take_snapshot()
         position = state["next"]
         for index in range(position, _len(expected)):
-            kind, label, text = expected[index]
+            kind, label, text, names = expected[index]
             if text == source:
                 for skipped in range(position, index):
                     emit("skipped", expected[skipped][1])
                 state["next"] = index + 1
                 add_file(checkpoint_files, filename)
-                open_window(kind, label, filename, source)
+                open_window(kind, label, filename, source, names)
                 return
         add_file(learner_files, filename)
 
@@ -784,6 +817,7 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                     args[0] == window["label"] and frame is not None and \
                     any(frame.f_code is code for code in window["codes"]) and \
                     filename_of(frame.f_code) == window["file"] and \
+                    frame.f_builtins is builtins_dict and \
                     top_level_run_code(frame.f_back) and not window["finished"]:
                 window["passed"] = True
                 finish_check(window)

@@ -17,6 +17,7 @@ score, never raise one.
 from __future__ import annotations
 
 import ast
+import builtins
 import hashlib
 import secrets
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ class Plan:
     """What was changed in a notebook for its run, and what the witness must see."""
 
     key: str
-    checkpoints: list[tuple[str, str, str]]
+    checkpoints: list[tuple[str, str, str, list[str]]]
     originals: dict[int, str] = field(default_factory=dict)  # cell index -> source
     checks: dict[int, str] = field(default_factory=dict)     # cell index -> grade_id
     sentinel: int | None = None
@@ -88,19 +89,89 @@ def instrument(source: str, grade_id: str) -> str:
     return f"{source}\n{signal}"
 
 
+def _parsed(source: str) -> ast.Module:
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        return ast.Module(body=[], type_ignores=[])
+
+
+def bound_names(source: str) -> set[str]:
+    """The names a cell binds in the notebook's namespace: assigned, imported or defined at
+    its top level (also inside if, for, with and try, which do not open a scope)."""
+    names: set[str] = set()
+
+    def stored(target: ast.AST) -> None:
+        names.update(node.id for node in ast.walk(target)
+                     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store))
+
+    def visit(body: list[ast.stmt]) -> None:
+        for statement in body:
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                names.update(alias.asname or alias.name.split(".")[0]
+                             for alias in statement.names if alias.name != "*")
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(statement.name)
+            elif isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    stored(target)
+            elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+                stored(statement.target)
+            elif isinstance(statement, (ast.For, ast.AsyncFor)):
+                stored(statement.target)
+            elif isinstance(statement, (ast.With, ast.AsyncWith)):
+                for item in statement.items:
+                    if item.optional_vars is not None:
+                        stored(item.optional_vars)
+            for block in ("body", "orelse", "finalbody"):
+                if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                              ast.ClassDef)):
+                    visit(getattr(statement, block, []))
+            for handler in getattr(statement, "handlers", []):
+                visit(handler.body)
+
+    tree = _parsed(source)
+    visit(tree.body)
+    names.update(node.target.id for node in ast.walk(tree) if isinstance(node, ast.NamedExpr))
+    return names
+
+
+def read_names(source: str) -> set[str]:
+    """The names a cell reads without binding them anywhere itself, builtins aside."""
+    tree = _parsed(source)
+    read, bound = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return read - bound - bound_names(source) - set(dir(builtins))
+
+
 def prepare(nb: NotebookNode) -> Plan:
-    """Instrument the notebook in place for its run; returns how to undo and judge it."""
+    """Instrument the notebook in place for its run; returns how to undo and judge it.
+
+    Each check comes with the names it reads that the read-only cells set up (`checks`,
+    `np`, a table...), and each read-only cell with those it sets: the witness keeps what
+    the course put there, so that a learner cannot give a check their own version of them.
+    """
     plan = Plan(key=secrets.token_hex(32), checkpoints=[])
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    set_up = set().union(*(bound_names(cell.source) for cell in code
+                           if is_locked_code(cell) and not is_check(cell)))
+    relied_on = set().union(*(read_names(cell.source) & set_up
+                              for cell in code if is_check(cell)))
     for index, cell in enumerate(nb.cells):
         if is_check(cell):
             grade_id = cell.metadata["nbgrader"]["grade_id"]
+            uses = sorted(read_names(cell.source) & set_up)
             plan.originals[index] = cell.source
             plan.checks[index] = grade_id
             cell.source = instrument(cell.source, grade_id)
-            plan.checkpoints.append(("test", grade_id, cell.source))
+            plan.checkpoints.append(("test", grade_id, cell.source, uses))
         elif is_locked_code(cell) and cell.source.strip():
             plan.checkpoints.append(("locked", cell.metadata["nbgrader"].get("grade_id", ""),
-                                     cell.source))
+                                     cell.source, sorted(bound_names(cell.source) & relied_on)))
     nb.cells.append(NotebookNode(cell_type="code", source=f'__import__("sys").audit({END_EVENT!r})',
                                  metadata={}, outputs=[], execution_count=None))
     plan.sentinel = len(nb.cells) - 1
@@ -134,7 +205,8 @@ REASONS = {
     "not-run": "This check did not run: your notebook stopped before it.",
     "not-passed": "",  # the check's own message says what is wrong
     "tampered": ("This check was not counted: code in your notebook changed how the course's "
-                 "checks work (for example by redefining functions the checks use). "
+                 "checks work (for example by redefining functions the checks use, or by "
+                 "replacing a variable that the course's cells set up and the check reads). "
                  "Your instructor will look at it."),
     "skipped": ("This check was not counted: it did not run as written. Code in your "
                 "notebook changed the check before it ran. Your instructor will look at it."),

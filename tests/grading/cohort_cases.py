@@ -107,6 +107,29 @@ strict.same_number = lambda *args, **kwargs: True
 strict.same_choice = lambda *args, **kwargs: True
 for question in (start_here.q1, start_here.q2, start_here.q3):
     question.check = lambda: None"""
+# The check cells run in the learner's namespace: they find the built-in functions through
+# its __builtins__, and `checks` where the read-only cell put it. This learner hands them
+# an __import__ that gives back a fake of the strict helpers, and a fake `checks`.
+FAKE_BUILTINS = """import builtins, types
+_real_import = builtins.__import__
+_lenient = types.SimpleNamespace(same_number=lambda *args, **kwargs: True,
+                                 same_choice=lambda *args, **kwargs: True)
+def _import(name, globals=None, locals=None, fromlist=(), level=0):
+    if name == "civicai.checks.strict":
+        return _lenient
+    return _real_import(name, globals, locals, fromlist, level)
+class _NoChecks:
+    def __getattr__(self, name):
+        return types.SimpleNamespace(check=lambda: None)
+checks = _NoChecks()
+globals()["__built" + "ins__"] = dict(vars(builtins), __import__=_import)
+citizens_per_day = 85"""
+# Right answers, but the visible checks silenced by a `checks` of their own: the hidden
+# tests would pass, the checks the course set up never ran.
+REBOUND_CHECKS = f"""{REFERENCE_Q1}
+import types
+checks = types.SimpleNamespace(**{{name: types.SimpleNamespace(check=lambda: None)
+                                  for name in ("q1", "q2", "q3")}})"""
 PATCHED_BUILTINS = f"""{REFERENCE_Q1}
 import builtins
 builtins.print = lambda *args, **kwargs: None"""
@@ -386,6 +409,10 @@ def cases() -> list[Case]:
             "swapped-names.ipynb": notebook({"q1_answer": SWAPPED_NAMES})}),
         Case("swapped-names-by-name", 1, review=True, files={
             "swapped-names-by-name.ipynb": notebook({"q2_answer": SWAPPED_NAMES_BY_NAME})}),
+        Case("fake-builtins", 0, review=True, plain_fooled=True, files={
+            "fake-builtins.ipynb": notebook({**WRONG, "q1_answer": FAKE_BUILTINS})}),
+        Case("rebound-checks", 0, review=True, files={
+            "rebound-checks.ipynb": notebook({"q1_answer": REBOUND_CHECKS})}),
         Case("network", full, review=True,
              files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
         Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),

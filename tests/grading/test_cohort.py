@@ -1,6 +1,6 @@
 """The cohort grader on a simulated cohort: exact scores, every hostile case, nothing leaks.
 
-One run grades 47 learners (tests/grading/cohort_cases.py) in the sandbox;
+One run grades 49 learners (tests/grading/cohort_cases.py) in the sandbox;
 the tests below read its results. Plain sequential nbgrader grades the honest
 learners and three tamperers, for comparison.
 """

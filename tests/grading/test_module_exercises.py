@@ -60,3 +60,55 @@ def test_module_exercise_grades_fairly_in_the_sandbox(assignment, tmp_path):
                       if grade.cell.cell_type == "code" and not grade.needs_manual_grade
                       and grade.score < grade.max_score}
             assert failed == should_fail, f"{name}: failed {sorted(failed)}"
+
+
+#: A q9 answer whose noise is 8 % too wide: the visible check (4,000 draws, 12 % allowed)
+#: passes it, the hidden tests (20,000 draws, 5 % allowed) would not. So it also puts its
+#: own `np` in the notebook, whose `array` hands the hidden tests textbook Laplace noise.
+WIDE_NOISE_WITH_OWN_NUMPY = '''import numpy as _numpy
+
+_asked = {}
+
+def dp_count(true_count, epsilon, rng):
+    _asked["epsilon"] = epsilon
+    return true_count + rng.laplace(loc=0.0, scale=1.08 / epsilon)
+
+class _Numpy:
+    def __getattr__(self, name):
+        return getattr(_numpy, name)
+
+    def array(self, values):
+        scale = 1 / _asked.get("epsilon", 1.0)
+        return _numpy.random.default_rng(0).laplace(0.0, scale, len(values)) + 50
+
+np = _Numpy()'''
+
+
+def test_a_check_uses_what_the_course_set_up_not_the_learners_own_version(tmp_path):
+    """Hidden tests read names that read-only cells set up (here `np`). A learner who
+    binds their own version there would pass them with a wrong answer, as they do in
+    plain nbgrader: the witness sees the name replaced, and that check does not count."""
+    assignment = "04-privacy"
+    (source_path,) = sorted((ROOT / "exercises" / assignment).glob("*.ipynb"))
+    source = nbformat.read(source_path, as_version=4)
+    learner = nbformat.read(ROOT / "course" / assignment / source_path.name, as_version=4)
+    answers = {**submissions.solutions(source), "q9_answer": WIDE_NOISE_WITH_OWN_NUMPY}
+    (tmp_path / "subs" / "own-numpy").mkdir(parents=True)
+    nbformat.write(submissions.answered(learner, answers),
+                   tmp_path / "subs" / "own-numpy" / source_path.name)
+
+    results = cohort.grade(cohort.Options(assignment=assignment, submissions=tmp_path / "subs",
+                                          work=tmp_path / "course", workers=1, progress=False,
+                                          feedback=False), echo=lambda _: None)
+
+    record = results["learners"]["own-numpy"]
+    verdicts = record["checks"][source_path.stem]
+    assert not verdicts["q9"]["passed"] and verdicts["q9"]["tampering"]
+    assert "np_replaced" in verdicts["q9"]["detail"]
+    assert all(verdict["passed"] for grade_id, verdict in verdicts.items() if grade_id != "q9")
+    with Gradebook(CourseFolder(tmp_path / "course").db_url) as gradebook:
+        submission = gradebook.find_submission(assignment, "own-numpy")
+        scores = {grade.name: (grade.score, grade.max_score) for notebook in submission.notebooks
+                  for grade in notebook.grades if grade.cell.cell_type == "code"}
+    assert scores.pop("q9") == (0, 3)
+    assert all(score == most for score, most in scores.values())
