@@ -216,12 +216,13 @@ REASONS = {
 def verdicts(report: list[list[str]], grade_ids: list[str]) -> tuple[dict[str, Verdict], dict]:
     """A verdict per check, and facts about the whole run for the cohort report."""
     seen: dict[str, Verdict] = {}
-    facts = {"armed": False, "ended": False, "blocked": [], "events": [], "problems": {},
-             "locked_changed": []}
+    facts = {"armed": False, "comparison": "", "ended": False, "blocked": [], "events": [],
+             "problems": {}, "locked_changed": []}
     for fields in report:
         kind, rest = fields[0], fields[1:]
         if kind == "armed":
             facts["armed"] = True
+            facts["comparison"] = rest[1] if len(rest) > 1 else ""  # "versions" or "items"
         elif kind == "end":
             facts["ended"] = True
         elif kind == "check" and len(rest) >= 5:

@@ -199,7 +199,8 @@ def run_kernel(command: dict, home: Path) -> None:
               key=bytes.fromhex(command.pop("key")), report_fd=report,
               trusted_roots=command["trusted"], hidden_roots=command["hidden"],
               writable_roots=[str(home), "/tmp"] if command["sandboxed"] else [str(home)],
-              volatile=[tuple(item) for item in command["volatile"]])
+              volatile=[tuple(item) for item in command["volatile"]],
+              dict_versions=command.get("dict_versions", True))
     command.clear()
     app.start()
     os._exit(0)
