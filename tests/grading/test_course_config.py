@@ -41,3 +41,33 @@ def test_plain_nbgrader_feedback_in_this_course_hides_the_hidden_tests(tmp_path)
     assert "Not right yet" in text, "the feedback was made and shows the checks' messages"
     for line in hidden:
         assert re.sub(r"\s+", " ", line) not in text, line
+
+
+def test_a_new_gradebook_gets_nbgraders_latest_revision_without_starting_alembic(tmp_path,
+                                                                              monkeypatch):
+    """nbgrader stamps a new gradebook with `alembic heads`, run as a program (5 s); the
+    grader asks alembic in-process. Same answer, and no program is needed."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nbgrader.api import Gradebook
+    from nbgrader.dbutil import _temp_alembic_ini
+    from sqlalchemy import create_engine, text
+
+    from civicai.grading.coursefolder import alembic_head, quiet_nbgrader
+
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as alembic_ini:  # as nbgrader does
+        output = subprocess.check_output([str(Path(sys.executable).parent / "alembic"), "-c",
+                                          alembic_ini, "heads"])
+    assert alembic_head() == output.decode().split("\n")[0].split(" ")[0]
+
+    quiet_nbgrader()
+    monkeypatch.setenv("PATH", "/nowhere")  # no `alembic` program to start
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}"):
+        pass
+    engine = create_engine(f"sqlite:///{tmp_path / 'gradebook.db'}")
+    with engine.connect() as connection:
+        stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    engine.dispose()
+    assert stamped == alembic_head()
