@@ -585,31 +585,30 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
         level = "all" if full else "hot_fast"
         marks = ()
         if version_of is not None:
+            # only the dictionaries whose version moved since they were last found clean
             items, marks = changed_views(level)
-        # Honest code changes some of these in allowed ways (a module gains a submodule,
-        # the kernel counts its messages), after which the quick comparison with the
-        # snapshot always fails. The state last found clean at this level is kept too:
-        # the same objects in the same places again are clean again, without going
-        # through every container (which costs half a millisecond, thousands of times in
-        # a check that calls learner code in a loop).
         elif ("clean " + level in snap and unchanged(snap["clean " + level])) or \
                 unchanged(snap[level]):
-            items = snap["wildcards"]
-            level = ""
+            # Honest code changes some of these in allowed ways (a module gains a
+            # submodule, the kernel counts its messages), after which the quick comparison
+            # with the snapshot always fails. The state last found clean at this level is
+            # kept too: the same objects in the same places again are clean again, without
+            # going through every container (half a millisecond, thousands of times in a
+            # check that calls learner code in a loop).
+            items, level = snap["wildcards"], ""
         for item in items:
             change = changes_in(item)
             if change:
                 problems.append(change)
                 if "not a name" in change or _len(problems) >= 6:
                     return problems  # stop before any lookup a strange key could hijack
-        if problems or not level:
-            pass
-        elif version_of is not None:
-            clean = snap["versions " + level][2]
-            for index, version in marks:
-                clean[index] = version
-        else:
-            snap["clean " + level] = fast_form(items, full)
+        if level and not problems:
+            if version_of is None:
+                snap["clean " + level] = fast_form(items, full)
+            else:
+                clean = snap["versions " + level][2]
+                for index, version in marks:
+                    clean[index] = version
         for name, before in zip(sys_hooks, snap["sys"]):
             now = _sys_dict.get(name)
             if now is not before and not swapped_in("module sys", name, now):
