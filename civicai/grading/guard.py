@@ -554,15 +554,13 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
     # there could make a check pass. The witness keeps what the course's cells put there.
     set_up = {}  # name -> the object a read-only cell bound to it (or NOT_SET)
 
-    def bound_now(name):
-        """What the notebook's namespace holds under this name now. Looked up only when
-        its keys are plain names (a learner's key object could run code in the hook);
-        otherwise NOT_A_NAME, which never matches what was kept."""
-        return user_ns.get(name, NOT_SET) if plain_keys(user_ns) else NOT_A_NAME
-
     def keep_set_up(names):
+        """Keep what these names hold now. The namespace is looked up only when its keys
+        are plain names (a learner's key object could run code in the hook); otherwise
+        NOT_A_NAME is kept, which never matches a later lookup."""
+        plain = plain_keys(user_ns)
         for name in names:
-            set_up[name] = bound_now(name)
+            set_up[name] = user_ns.get(name, NOT_SET) if plain else NOT_A_NAME
 
     def replaced_names():
         window = state["window"]
@@ -570,8 +568,8 @@ def arm(*, shell, kernel, checkpoints, key, report_fd, trusted_roots, hidden_roo
                                      window["kind"] == "test" else ())
         if not plain_keys(user_ns):
             return ["the notebook's namespace has a key that is not a name"]
-        return ["notebook: " + name + " replaced"
-                for name in names if name in set_up and bound_now(name) is not set_up[name]]
+        return ["notebook: " + name + " replaced" for name in names
+                if name in set_up and user_ns.get(name, NOT_SET) is not set_up[name]]
 
     def verify(full=True):
         """[] when everything the checks rely on is as it was, else what changed."""

@@ -123,10 +123,10 @@ def bound_names(source: str) -> set[str]:
                 for item in statement.items:
                     if item.optional_vars is not None:
                         stored(item.optional_vars)
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue  # their bodies have a scope of their own
             for block in ("body", "orelse", "finalbody"):
-                if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                              ast.ClassDef)):
-                    visit(getattr(statement, block, []))
+                visit(getattr(statement, block, []))
             for handler in getattr(statement, "handlers", []):
                 visit(handler.body)
 
@@ -156,19 +156,18 @@ def prepare(nb: NotebookNode) -> Plan:
     the course put there, so that a learner cannot give a check their own version of them.
     """
     plan = Plan(key=secrets.token_hex(32), checkpoints=[])
-    code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    set_up = set().union(*(bound_names(cell.source) for cell in code
+    set_up = set().union(*(bound_names(cell.source) for cell in nb.cells
                            if is_locked_code(cell) and not is_check(cell)))
-    relied_on = set().union(*(read_names(cell.source) & set_up
-                              for cell in code if is_check(cell)))
+    uses = {index: read_names(cell.source) & set_up
+            for index, cell in enumerate(nb.cells) if is_check(cell)}
+    relied_on = set().union(*uses.values())
     for index, cell in enumerate(nb.cells):
         if is_check(cell):
             grade_id = cell.metadata["nbgrader"]["grade_id"]
-            uses = sorted(read_names(cell.source) & set_up)
             plan.originals[index] = cell.source
             plan.checks[index] = grade_id
             cell.source = instrument(cell.source, grade_id)
-            plan.checkpoints.append(("test", grade_id, cell.source, uses))
+            plan.checkpoints.append(("test", grade_id, cell.source, sorted(uses[index])))
         elif is_locked_code(cell) and cell.source.strip():
             plan.checkpoints.append(("locked", cell.metadata["nbgrader"].get("grade_id", ""),
                                      cell.source, sorted(bound_names(cell.source) & relied_on)))
