@@ -34,6 +34,21 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
+# Learner outputs and markdown are untrusted HTML: cleaned before the grades are saved, so
+# the formgrader (and the feedback made from the autograded notebook) never runs a learner's
+# script. This is plain nbgrader's autograde (the formgrader's button); civicai-grade uses
+# its own list, with the same cleaner.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "civicai.grading.feedback.SanitizeOutputs",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # What learners see where a solution was. civicai.checks recognises the marker
 # "YOUR ANSWER HERE" and says "not attempted yet" instead of "wrong".
 c.ClearSolutions.code_stub = {"python": "...  # YOUR ANSWER HERE: replace the ... with your answer"}

@@ -1,19 +1,31 @@
-"""Learner checks: right, wrong, blank and hostile answers, in plain words, never leaking."""
+"""Learner checks: right, wrong, blank and hostile answers, in plain words, never leaking.
+
+Each question is judged in two places by the same code: in the learner's notebook
+against fingerprints, in the grader against the answer key, after the answer
+crossed as data. The tests at the end prove, for every question of every
+exercise, that the two verdicts agree on every form of the answer the question
+allows, on near misses and on hostile objects.
+"""
 import inspect
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import civicai.checks.start_here as start_here
-from civicai.checks import answers, strict
+from civicai import checks
+from civicai.checks import answers, values
+from civicai.checks.answers import Match, canonical_number, fingerprint
 from civicai.checks.outcome import CheckFailed, NotAttemptedYet, NotRightYet
 from civicai.checks.questions import (
     ChoiceQuestion,
     FunctionQuestion,
     NumberQuestion,
     TableQuestion,
+    TextQuestion,
 )
 
 TRACEBACK_WORDS = ("Traceback", "File \"", "line ", "Error:")
@@ -73,14 +85,20 @@ class PosingAsNumpy(np.float64):
     __hash__ = np.float64.__hash__
 
 
-NUMBER = NumberQuestion("test/number", "A number", "answer",
-                        answers.fingerprint("test/number", answers.canonical_number(84, 0)),
-                        low=0, high=1000)
-PRECISE = NumberQuestion("test/precise", "A share", "answer",
-                         answers.fingerprint("test/precise", answers.canonical_number(0.125, 2)),
-                         decimals=2, low=0, high=1)
-CHOICE = ChoiceQuestion("test/choice", "A choice", "answer",
-                        answers.fingerprint("test/choice", "b"))
+HOSTILE = [AlwaysEqual(), HostileFloat(84.0), PosingAsAnInt(), PosingAsNumpy(84.0)]
+
+
+def demo(qid: str, canonical: str) -> dict[str, str]:
+    return {"answer": fingerprint(qid, "answer", canonical)}
+
+
+NUMBER = NumberQuestion("test/number", "A number", "answer", low=0, high=1000,
+                        demo=demo("test/number", canonical_number(84, 0)))
+COUNT = NumberQuestion("test/count", "A count", "answer", whole=True, low=0, high=1000,
+                       what="a whole number of people", demo=demo("test/count", "84"))
+PRECISE = NumberQuestion("test/precise", "A share", "answer", decimals=2, low=0, high=1,
+                         demo=demo("test/precise", canonical_number(0.125, 2)))
+CHOICE = ChoiceQuestion("test/choice", "A choice", "answer", demo=demo("test/choice", "b"))
 
 
 def run_check(question, **namespace):
@@ -138,6 +156,12 @@ def test_numbers_of_any_ordinary_kind_pass(value):
     assert outcome(NUMBER, answer=value) is None
 
 
+def test_a_count_must_be_whole():
+    assert outcome(COUNT, answer=np.int64(84)) is None and outcome(COUNT, answer=84.0) is None
+    failure = outcome(COUNT, answer=84.4)
+    assert isinstance(failure, NotRightYet) and "a whole number" in str(failure)
+
+
 def test_rounding_edge_is_forgiven():
     assert outcome(PRECISE, answer=0.12499999999) is None
     assert outcome(PRECISE, answer=0.125) is None
@@ -166,37 +190,11 @@ def test_wrong_answers_are_explained(value, words):
     assert_plain(failure)
 
 
-@pytest.mark.parametrize("hostile", [AlwaysEqual(), HostileFloat(1.0), PosingAsAnInt(),
-                                     PosingAsNumpy(84.0)])
+@pytest.mark.parametrize("hostile", HOSTILE)
 def test_objects_that_equal_everything_do_not_pass(hostile):
     failure = outcome(NUMBER, answer=hostile)
     assert isinstance(failure, NotRightYet)
     assert_plain(failure)
-
-
-def test_hostile_objects_do_not_fool_the_strict_helpers():
-    assert not strict.same_number(AlwaysEqual(), 84)
-    assert not strict.same_number(HostileFloat(84.0), 1.0)
-    assert not strict.same_text(AlwaysEqual(), "b")
-    assert not strict.same_choice(AlwaysEqual(), "b")
-    assert not strict.same_frame(AlwaysEqual(), pd.DataFrame({"a": [1]}))
-    assert not strict.same_numbers(AlwaysEqual(), [1.0])
-    assert not strict.same_number(PosingAsAnInt(), 84)
-    assert not strict.same_number(PosingAsNumpy(84.0), 84)
-    assert not strict.same_numbers(PosingAsAnInt(), [84.0])
-
-
-def test_strict_helpers_accept_right_answers():
-    assert strict.same_number(np.int64(4), 4)
-    assert strict.same_number(np.float32(0.5), 0.5)
-    assert strict.same_number(np.uint8(4), 4)
-    assert strict.same_text(" Dinas  Dukcapil ", "dinas dukcapil")
-    assert strict.same_choice("(B)", "b")
-    assert strict.same_frame(pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1.0, 2.0]}))
-    assert strict.same_frame(pd.DataFrame({"a": [2, 1]}), pd.DataFrame({"a": [1, 2]}),
-                             ignore_order=True)
-    assert strict.same_numbers(pd.Series([1, 2]), [1, 2])
-    assert not strict.same_numbers([1, 2], [1, 2, 3])
 
 
 @pytest.mark.parametrize("value, state, words", [
@@ -217,12 +215,21 @@ def test_choice_questions(value, state, words):
 
 
 def test_table_question_names_the_missing_column():
-    question = TableQuestion("test/table", "A table", "answer", columns=["unit", "count"])
+    question = TableQuestion("test/table", "A table", "answer", columns=["unit", "count"],
+                             rows=1, demo={})
     failure = outcome(question, answer=pd.DataFrame({"Unit": ["a"], "count": [1]}))
     assert isinstance(failure, NotRightYet) and "no column 'unit'" in str(failure)
     assert "needs a table" in str(outcome(question, answer=[1, 2]))
-    assert "at least 1" in str(outcome(question, answer=pd.DataFrame({"unit": [], "count": []})))
+    assert "should have 1" in str(outcome(question, answer=pd.DataFrame({"unit": [], "count": []})))
     assert outcome(question, answer=pd.DataFrame({"unit": ["a"], "count": [1]})) is None
+
+
+def test_text_question_compares_as_a_person_reads():
+    question = TextQuestion("test/text", "A name", "answer", ("loan_to_value", "consumer_credit"),
+                            demo=demo("test/text", "consumer_credit"))
+    assert outcome(question, answer=" Consumer_Credit ") is None
+    assert "not the right one" in str(outcome(question, answer="loan_to_value"))
+    assert "is not one of the names" in str(outcome(question, answer="credit"))
 
 
 def test_function_question_reports_the_learners_error_plainly():
@@ -234,11 +241,45 @@ def test_function_question_reports_the_learners_error_plainly():
     assert "should give 4" in str(outcome(question, answer=lambda x: x + 1))
     failure = outcome(question, answer=lambda x: {}["age"])
     assert "Your function stopped with an error: KeyError: 'age'" in str(failure)
+
     def no_return(x):
         doubled = 2 * x  # noqa: F841 - the mistake under test: no `return`
 
     assert "forget `return`" in str(outcome(question, answer=no_return))
     assert "needs a function" in str(outcome(question, answer=4))
+
+
+def test_a_function_is_judged_outside_from_what_it_gave_back():
+    """Recorded in the notebook, replayed in the grader: the same messages, and the hidden
+    inputs' results compared with the reference's."""
+    def probe(call):
+        return None if call(2) == 4 else "For 2 your function should give 4."
+
+    question = FunctionQuestion("test/function", "Double it", "answer", probe,
+                                hidden_hint="Try 10.")
+
+    def hidden_calls(call):
+        call(10)
+        call(-3)
+
+    reference = question.record_calls(lambda x: 2 * x, hidden_calls)
+    entry = {"hidden": reference["hidden"]}
+    question.judge_record(values.loads(values.dumps(reference)), entry)  # passes
+    cases = {lambda x: x + 1: "should give 4",  # wrong on the example
+             lambda x: 4 if x == 2 else 0: "different result from the right one",  # fits the example
+             lambda x: 4 if x == 2 else {}["x"]: "error (KeyError)"}
+    for function, words in cases.items():
+        record = values.loads(values.dumps(question.record_calls(function, hidden_calls)))
+        with pytest.raises(NotRightYet) as caught:
+            question.judge_record(record, entry)
+        assert words in caught.value.message
+        assert "10" not in caught.value.message.replace("Try 10.", "")
+    with pytest.raises(NotAttemptedYet):
+        question.judge_record({"state": "missing"}, entry)
+    with pytest.raises(NotRightYet, match="needs a function"):
+        question.judge_record({"state": "value", "value": values.encode(4)}, entry)
+    with pytest.raises(NotRightYet, match="could not read"):
+        question.judge_record({"state": "function", "examples": [], "hidden": []}, entry)
 
 
 def test_show_displays_instead_of_raising(capsys):
@@ -248,19 +289,140 @@ def test_show_displays_instead_of_raising(capsys):
 
 # -- nothing in the package reveals an answer -----------------------------------------
 
-def test_check_modules_hold_no_plain_answers():
-    """The practice answers (84, 4, "b", 7) appear only as fingerprints."""
+def test_check_modules_hold_no_answers():
+    """Answers are stated only in the instructor source; the checks hold none, and the
+    package's fingerprints file only hashes."""
     text = inspect.getsource(start_here)
     for answer in ("84", "= 4", '"b"', "12 * 7"):
         assert answer not in text
-    for question in (start_here.q1, start_here.q2, start_here.q3, start_here.demo):
-        assert len(question.fingerprint) == 64
+    for assignment, module in checks.EXERCISES.items():
+        source = Path(inspect.getfile(__import__(module, fromlist=["_"]))).read_text()
+        for grade_id, question in checks.questions_of(assignment).items():
+            if isinstance(question, NumberQuestion):
+                entry = answers.key(assignment)["questions"][grade_id]
+                written = question.canonical(values.decode(entry["value"]))
+                if len(written.replace(".", "").strip("0")) < 2:
+                    continue  # one digit is in every file
+                assert not re.search(rf"(?<![\w.]){re.escape(written)}(?![\w.])", source), \
+                    (assignment, grade_id, written)
+        stored = answers.fingerprints(assignment)
+        assert set(stored) == set(checks.questions_of(assignment))
+        assert all(len(value) == 64 for targets in stored.values() for value in targets.values())
 
 
 def test_failure_messages_never_contain_the_expected_answer():
     for wrong in (83, 85, 8.4, "84"):
         assert "84" not in str(outcome(start_here.q1, citizens_per_day=wrong)).replace(
             str(wrong), "")
+
+
+# -- the same verdict in the notebook and in the grader -------------------------------
+
+def number_forms(expected, question):
+    """Ways of writing the right number that its question allows, and near misses."""
+    number = float(expected)
+    rounded = round(number, question.decimals)
+    step = 10.0 ** -question.decimals
+    good = [expected, number, np.float64(number), np.float32(number), rounded]
+    if number.is_integer():
+        good += [int(number), np.int64(number), np.int32(number)]
+    else:
+        good += [np.float64(rounded), round(number, question.decimals + 2)]
+    bad = [number + step, number - step, str(rounded), [number], HostileFloat(number)]
+    if not question.whole:
+        good += [rounded + 0.4 * step, rounded - 0.4 * step]
+    return good, bad
+
+
+def choice_forms(expected, question):
+    others = [letter for letter in question.options if letter != expected]
+    return [expected, expected.upper(), f" {expected} ", f"({expected})"], [*others, 1, AlwaysEqual()]
+
+
+def columns_forms(expected, question):
+    wrong = [column for column in question.columns if column not in expected][:1]
+    return ([list(expected), tuple(expected), set(expected), list(reversed(expected)),
+             list(expected) + [expected[0]]],
+            [list(expected)[:-1], list(expected) + wrong, ",".join(expected)])
+
+
+def text_forms(expected, question):
+    other = next(choice for choice in question.choices if choice != expected)
+    return [expected, expected.upper(), f"  {expected}"], [other, 3]
+
+
+def table_forms(expected, question):
+    return [expected, expected.iloc[::-1], expected[list(reversed(list(expected.columns)))]], \
+        [expected.assign(FNR=expected["FPR"]), expected.head(1), expected.to_dict()]
+
+
+def levels_forms(expected, question):
+    fewer = {key: level for key, level in expected.items() if key != "regency"}  # the default
+    return [expected, dict(reversed(list(expected.items()))), fewer], \
+        [{**expected, "regency": "province"}, list(expected.items())]
+
+
+def decisions_forms(expected, question):
+    return [expected, expected.copy()], [~expected, expected.astype(int)]
+
+
+def forms_of(question, expected):
+    from civicai.checks.fairness import DecisionsQuestion
+    from civicai.checks.privacy import ColumnsQuestion, LevelsQuestion
+
+    kinds = [(NumberQuestion, number_forms), (ChoiceQuestion, choice_forms),
+             (ColumnsQuestion, columns_forms), (TextQuestion, text_forms),
+             (TableQuestion, table_forms), (LevelsQuestion, levels_forms),
+             (DecisionsQuestion, decisions_forms)]
+    for kind, maker in kinds:
+        if isinstance(question, kind):
+            return maker(expected, question)
+    raise AssertionError(f"no forms for {question!r}")
+
+
+def verdicts(question, entry, value):
+    """(the notebook's verdict, the grader's verdict): None when passed, else the message."""
+    def message(judging):
+        try:
+            judging()
+        except CheckFailed as failure:
+            return f"{type(failure).__name__}: {failure.message}"
+        return None
+
+    notebook = message(lambda: question.judge(value, question.fingerprints()))
+    data = values.loads(values.dumps({"state": "value", "value": values.encode(value)}))
+    grader = message(lambda: question.judge_record(data, entry))
+    return notebook, grader
+
+
+VALUE_QUESTIONS = [(assignment, grade_id) for assignment in checks.EXERCISES
+                   for grade_id, entry in sorted(answers.key(assignment)["questions"].items())
+                   if "value" in entry]
+
+
+@pytest.mark.parametrize("assignment, grade_id", VALUE_QUESTIONS)
+def test_the_notebook_and_the_grader_agree_on_every_allowed_form(assignment, grade_id):
+    question = checks.questions_of(assignment)[grade_id]
+    entry = answers.key(assignment)["questions"][grade_id]
+    expected = values.decode(entry["value"])
+    good, bad = forms_of(question, expected)
+    for value in good:
+        assert verdicts(question, entry, value) == (None, None), (grade_id, value)
+    for value in [*bad, *HOSTILE, None, ...]:
+        notebook, grader = verdicts(question, entry, value)
+        assert notebook is not None and notebook == grader, (grade_id, repr(value)[:60])
+
+
+@pytest.mark.parametrize("assignment, grade_id", [
+    (assignment, grade_id) for assignment in checks.EXERCISES
+    for grade_id, entry in sorted(answers.key(assignment)["questions"].items())
+    if entry.get("slips")])
+def test_slips_are_named_the_same_in_both_places(assignment, grade_id):
+    question = checks.questions_of(assignment)[grade_id]
+    entry = answers.key(assignment)["questions"][grade_id]
+    for name, data in entry["slips"].items():
+        notebook, grader = verdicts(question, entry, values.decode(data))
+        assert notebook == grader == f"NotRightYet: {question.slips[name]}"
 
 
 # -- model answers of written reflections --------------------------------------------

@@ -1,23 +1,37 @@
-"""Salted fingerprints of expected answers, so the package never holds them.
+"""Where a judgement finds the right answer: salted fingerprints in a notebook, the key in the grader.
 
-A visible check that confirms an exact value compares fingerprints: the
-SHA-256 of the question's id (the salt) and the answer written in one
-canonical way. Reading this package tells a learner how answers are compared,
-not what they are. Full correctness is judged by the hidden tests, which only
-the instructor has.
+Each answer is stated once, in the instructor source: the reference solution.
+The build runs that source once (`civicai.authoring.key`) and writes two files
+from what it finds:
 
-Authors make a fingerprint with:
+- the answer key, `autograder/keys/NN-topic.json`, for the grader only: the
+  expected value of every question (and, for a function question, the
+  reference function's results on the hidden inputs);
+- the fingerprints, `civicai/checks/fingerprints/NN-topic.json`, shipped with
+  the package: for every target of a question (its answer, and the known slips
+  it names) the SHA-256 of the question's id, the target's name and the target
+  written in one canonical way. Reading them tells a learner how answers are
+  compared, never what they are.
 
-    python -m civicai.checks QUESTION_ID VALUE [--decimals N]
+A question judges an answer by asking a `Match` whether the answer's canonical
+forms hit a target. In the learner's notebook the match compares fingerprints;
+in the grader it compares the key's canonical forms. The judging code is the
+same in both places, so a ✅ in the notebook and the grade cannot disagree.
 """
 from __future__ import annotations
 
-import argparse
+import functools
 import hashlib
-import math
+import json
 import unicodedata
+from pathlib import Path
 
-from civicai.checks.describe import is_plain_number
+from civicai import REPO_ROOT
+
+#: The fingerprints of every exercise, made by the build (`make notebooks`).
+FINGERPRINTS = Path(__file__).resolve().parent / "fingerprints"
+#: The answer keys, for the grader only (the sandbox hides this folder).
+KEYS = REPO_ROOT / "autograder" / "keys"
 
 
 def canonical_number(value: float, decimals: int) -> str:
@@ -28,6 +42,16 @@ def canonical_number(value: float, decimals: int) -> str:
     return f"{rounded:.{decimals}f}"
 
 
+def number_forms(value: float, decimals: int) -> set[str]:
+    """A number at its stated precision, and its neighbours at the rounding edge.
+
+    A learner's 0.12499999 and the author's 0.125 should not fall on opposite
+    sides of a rounding boundary, so a tiny nudge either way is also accepted.
+    """
+    nudge = 10.0 ** -(decimals + 3)
+    return {canonical_number(float(value) + delta, decimals) for delta in (-nudge, 0.0, nudge)}
+
+
 def canonical_text(value: str) -> str:
     """Text compared the way a person would: case, accents and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", value)
@@ -35,38 +59,55 @@ def canonical_text(value: str) -> str:
     return " ".join(without_accents.casefold().split())
 
 
-def fingerprint(question_id: str, canonical: str) -> str:
-    return hashlib.sha256(f"{question_id}\x00{canonical}".encode("utf-8")).hexdigest()
+def fingerprint(question_id: str, name: str, canonical: str) -> str:
+    return hashlib.sha256(f"{question_id}\x00{name}\x00{canonical}".encode("utf-8")).hexdigest()
 
 
-def number_fingerprints(question_id: str, value: float, decimals: int) -> set[str]:
-    """Fingerprints of a number and of its nearest neighbours at the rounding edge.
+class Match:
+    """Says whether an answer's canonical forms hit one of a question's named targets.
 
-    A learner's 0.12499999 and the author's 0.125 should not fall on opposite
-    sides of a rounding boundary, so a tiny nudge either way is also accepted.
+    Made either from fingerprints (what a learner's copy of the course holds) or
+    from targets (canonical forms of the key, in the grader). Target names are
+    "answer" for the answer itself, "slip:<name>" for a known wrong value whose
+    message a question gives, or a part's name for a question with several parts.
     """
-    nudge = 10.0 ** -(decimals + 3)
-    return {fingerprint(question_id, canonical_number(value + delta, decimals))
-            for delta in (-nudge, 0.0, nudge)}
+
+    def __init__(self, question_id: str, *, fingerprints: dict[str, str] | None = None,
+                 targets: dict[str, str] | None = None):
+        self.question_id = question_id
+        self.fingerprints, self.targets = fingerprints, targets
+
+    def known(self, name: str) -> bool:
+        source = self.targets if self.targets is not None else self.fingerprints or {}
+        return name in source
+
+    def __call__(self, name: str, forms: set[str] | str) -> bool:
+        forms = {forms} if isinstance(forms, str) else set(forms)
+        if self.targets is not None:
+            return self.targets.get(name) in forms
+        stored = (self.fingerprints or {}).get(name)
+        return stored is not None and stored in {
+            fingerprint(self.question_id, name, form) for form in forms}
 
 
-def matches_number(question_id: str, value: float, decimals: int, expected: str) -> bool:
-    return is_plain_number(value) and math.isfinite(float(value)) and \
-        expected in number_fingerprints(question_id, value, decimals)
+@functools.cache
+def fingerprints(assignment: str) -> dict[str, dict[str, str]]:
+    """{grade_id: {target name: fingerprint}} of one exercise ({} before the first build)."""
+    path = FINGERPRINTS / f"{assignment}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["questions"]
 
 
-def matches_text(question_id: str, value: str, expected: str) -> bool:
-    return type(value) is str and fingerprint(question_id, canonical_text(value)) == expected
+def key_path(assignment: str) -> Path:
+    return KEYS / f"{assignment}.json"
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Print the fingerprint of an expected answer.")
-    parser.add_argument("question_id")
-    parser.add_argument("value")
-    parser.add_argument("--decimals", type=int, help="the value is a number rounded to N places")
-    arguments = parser.parse_args(argv)
-    if arguments.decimals is None:
-        canonical = canonical_text(arguments.value)
-    else:
-        canonical = canonical_number(float(arguments.value), arguments.decimals)
-    print(fingerprint(arguments.question_id, canonical))
+def key(assignment: str) -> dict:
+    """The answer key of one exercise: {"questions": {grade_id: entry}, ...}; grader only."""
+    path = key_path(assignment)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"There is no answer key for {assignment} ({path}). It is made from the instructor "
+            "source by `make notebooks`.")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,14 +1,17 @@
-"""Visible checks of the module 02 exercise (exercises/02-chatbots): build and measure an FAQ bot.
+"""Checks of the module 02 exercise (exercises/02-chatbots): build and measure an FAQ bot.
 
-Numbers are compared by salted fingerprint; the two functions are tried on
-the examples shown in their question (an FAQ question must find its own
-entry; each phone format in the list must be masked), never on the hidden
-tests' new paraphrases and formats.
+The two functions are tried on the examples shown in their question (an FAQ
+question must find its own entry; each phone format in the list must be
+masked); the instructor source adds new paraphrases and formats, which only the
+grader tries.
 """
 from __future__ import annotations
 
+from civicai.checks.answers import canonical_text
 from civicai.checks.describe import kind_of, short_text
 from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
+
+PREFIX = "02-chatbots"
 
 
 def _probe_best_entry(call) -> str | None:
@@ -64,48 +67,49 @@ def _probe_mask_contacts(call) -> str | None:
     return None
 
 
-def _share(qid: str, title: str, variable: str, fingerprint: str) -> NumberQuestion:
-    """A measure between 0 and 1, checked to 6 decimals.
+def _same_text(result, expected) -> bool:
+    """The same text as a person reads it (capitals and spacing aside)."""
+    return type(result) is str and canonical_text(result) == canonical_text(expected)
 
-    Close to the precision of the hidden tests, so that a ✅ is not followed by
-    lost points: a figure typed in rounded (0.627 read from the lesson) is told
-    "not right yet" here rather than failing unseen at grading.
+
+def _share(grade_id: str, title: str, variable: str) -> NumberQuestion:
+    """A measure between 0 and 1, checked to the 6 decimal places the exercise states.
+
+    A figure typed in rounded (0.627 read from the lesson) is "not right yet": the
+    exercise asks for measures computed, not copied.
     """
-    return NumberQuestion(qid, title, variable, fingerprint, decimals=6, low=0, high=1,
+    return NumberQuestion(f"{PREFIX}/{grade_id}", title, variable, decimals=6, low=0, high=1,
                           what="a share between 0 and 1")
 
 
-q1 = FunctionQuestion("chatbots/q1", "Question 1 — find the best entry", "best_entry",
-                      _probe_best_entry)
+q1 = FunctionQuestion(
+    f"{PREFIX}/q1", "Question 1 — find the best entry", "best_entry", _probe_best_entry,
+    same=_same_text,
+    hidden_hint="Citizens ask in their own words: does your function compare the question "
+                "with every entry, and take the most similar one?")
 
-q2 = _share("chatbots/q2", "Question 2 — top-1 accuracy", "top1_accuracy",
-            "8085430ce63e8fd9c5e7a1c1f07c29ddca6a228974191e3b43e2fdcda820b219")
+q2 = _share("q2", "Question 2 — top-1 accuracy", "top1_accuracy")
 
-q3 = _share("chatbots/q3", "Question 3 — out-of-scope recall", "out_of_scope_recall",
-            "3251e509a1d2b46705837e5b1d6bdd8a8249d53dea0ebab723557a72e259d183")
+q3 = _share("q3", "Question 3 — out-of-scope recall", "out_of_scope_recall")
 
-q4 = NumberQuestion("chatbots/q4", "Question 4 — choose the threshold", "chosen_threshold",
-                    "18bd9229df0f47f2923923b255718738da74841021899946470a5f9a7b10c043",
+q4 = NumberQuestion(f"{PREFIX}/q4", "Question 4 — choose the threshold", "chosen_threshold",
                     decimals=2, low=0, high=1, what="a threshold between 0 and 1")
 
-q5 = _share("chatbots/q5", "Question 5 — containment", "containment",
-            "d6fc89aac90bdf0208ad525f47dc120db5a97e4d6d57b145f52628c9af8eb11c")
+q5 = _share("q5", "Question 5 — containment", "containment")
 
-q6 = FunctionQuestion("chatbots/q6", "Question 6 — mask contact details", "mask_contacts",
-                      _probe_mask_contacts)
+q6 = FunctionQuestion(
+    f"{PREFIX}/q6", "Question 6 — mask contact details", "mask_contacts", _probe_mask_contacts,
+    same=_same_text,
+    hidden_hint="People write numbers in many ways: check every format in the question's list, "
+                "and that dates and amounts stay as they are.")
 
-q7 = _share("chatbots/q7", "Question 7 — names caught by redaction", "name_recall",
-            "a18a8f192b08ab7c99df8b48f0fb6fac7cfb12847b56931e734cba2e911fa60b")
+q7 = _share("q7", "Question 7 — names caught by redaction", "name_recall")
 
-q8 = ChoiceQuestion("chatbots/q8", "Question 8 — when wrong answers are costly",
-                    "costly_measure",
-                    "5f0db0aa2973d778eae1975e8c56ed7ac69a614ab40a52c9c246b302987aeeb2")
+q8 = ChoiceQuestion(f"{PREFIX}/q8", "Question 8 — when wrong answers are costly",
+                    "costly_measure")
 
-q9 = ChoiceQuestion("chatbots/q9", "Question 9 — when to hand over", "urgent_case",
-                    "33817315def228921cf81edcc87b21ba501fd4ce817cb246ef285bee8d96d387")
+q9 = ChoiceQuestion(f"{PREFIX}/q9", "Question 9 — when to hand over", "urgent_case")
 
-q10 = ChoiceQuestion("chatbots/q10", "Question 10 — a vendor's number", "vendor_problem",
-                     "0af232d6ff3eb3992191f7d8d9de3e05e06886576b5d6dad471c0bcc85f40a52")
+q10 = ChoiceQuestion(f"{PREFIX}/q10", "Question 10 — a vendor's number", "vendor_problem")
 
-q11 = ChoiceQuestion("chatbots/q11", "Question 11 — generative AI", "generative_design",
-                     "b8d696832cc3f0b00d22529bf9198722f8f0ca17781ad8e029a9f5bd1eb3d66b")
+q11 = ChoiceQuestion(f"{PREFIX}/q11", "Question 11 — generative AI", "generative_design")

@@ -14,6 +14,8 @@ import types
 import numpy as np
 import pandas as pd
 
+from civicai.checks import values
+
 _NAMES = {
     bool: "a True/False value",
     int: "a whole number",
@@ -80,7 +82,22 @@ def kind_of(value: object) -> str:
         return "a type (a kind of value, not a value)"
     if isinstance(value, numbers.Number):
         return "something that behaves like a number but is not an ordinary number"
+    if isinstance(value, values.Opaque):
+        return _stand_in(value)
     return f"an object of type {type(value).__name__}"
+
+
+def _stand_in(value: values.Opaque) -> str:
+    """What an answer that crossed to the grader as a stand-in was (see values.py)."""
+    if isinstance(value, values.TooLarge):
+        return f"{value.kind}, too large for this question to read"
+    if isinstance(value, values.FunctionRef):
+        return "a function"
+    if value.like == "number":
+        return "something that behaves like a number but is not an ordinary number"
+    if value.like == "text":
+        return "something that behaves like text but is not ordinary text"
+    return f"an object of type {value.type_name}"
 
 
 def short_text(value: str, limit: int = 40) -> str:

@@ -97,6 +97,21 @@ def _display(note: _Note) -> None:
         display(note)
 
 
+def note_output(state: str, question: str, message: str, hint: str = "",
+                error: str | None = None) -> dict:
+    """A note as a notebook output (a plain dict): what the grader writes into a check cell.
+
+    With `error` (the exception's name) it is an error output, which nbgrader scores
+    zero; Validate and the feedback page show its lines, the same as in the notebook.
+    """
+    note = _Note(state, question, message, hint)
+    if error:
+        return {"output_type": "error", "ename": error, "evalue": message,
+                "traceback": note.lines(colour=True)}
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/plain": repr(note), "text/html": note._repr_html_()}}
+
+
 def show_correct(question: str, message: str = "Well done.") -> None:
     """Display the green 'correct' note (or print it outside a notebook)."""
     _display(_Note("correct", question, message))

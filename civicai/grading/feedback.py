@@ -1,75 +1,56 @@
-"""Feedback for learners that never shows the hidden tests.
+"""What instructors and learners see of a graded notebook: no hidden part, no learner script.
 
-nbgrader's `generate_feedback` turns an autograded notebook into HTML as it is,
-hidden tests and their tracebacks included. The cohort grader runs nbgrader's
-own feedback converter with one more preprocessor first, `HideHiddenTests`:
+nbgrader's `generate_feedback` turns an autograded notebook into HTML as it is.
+Two preprocessors make that safe:
 
-- each check cell shows what the learner version shows (the hidden block is
-  cut out), and only the check's own messages: the green "correct" note, the
-  friendly "not attempted / not right yet" message, or the grader's note on a
-  check that did not count. Any other error in a check came from a hidden test
-  and becomes one plain sentence; anything printed during a check (which
-  learner code can do) is left out;
-- every other output is searched for lines of the hidden tests (learner code
-  could have captured and printed them): such an output is replaced by a note.
+- `HideHiddenTests` (feedback only): each check cell shows what the learner
+  version shows (the hidden part, which declares hidden inputs, is cut out) and
+  only the check's verdict: the green note or the plain message. Any other
+  error in a check (under plain nbgrader, where the hidden part runs in the
+  learner's kernel) becomes one plain sentence. A learner's own output that
+  imitates a green verdict is left out, so a ✅ in the feedback is the grader's.
+- `SanitizeOutputs` (autograde, so the formgrader shows it too, and feedback):
+  a learner's notebook outputs and markdown are untrusted HTML. Rendered raw,
+  a `<script>` or an `onerror=` in them would run in the instructor's browser
+  session, with the formgrader's rights. nbconvert's `SanitizeHTML` (bleach)
+  cleans them: no script, no event handler, no JavaScript output. The course's
+  own cells (restored by nbgrader from the instructor source) and, in the
+  cohort grader, the verdicts it wrote are left as they are.
 
-The instructor's autograded notebook keeps everything; only the copy turned
-into feedback is changed.
+The cohort grader judges answers outside the learner's kernel (see execute.py)
+and sends hidden inputs in only after the last learner cell, dropping whatever
+the kernel prints then: no learner output can hold them, so none is screened.
 """
 from __future__ import annotations
 
 import os
-import re
 
+from bleach import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbconvert.writers import FilesWriter
 from nbformat import NotebookNode
 from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
-from traitlets import List, Unicode
+from traitlets import Bool, List
 
-from civicai.grading import witness
+from civicai.grading.execute import is_check, split_hidden
 
-#: Errors raised by the course's visible checks: their messages are written for learners.
-FRIENDLY_ERRORS = {"NotAttemptedYet", "NotRightYet", "CheckFailed", witness.UNCONFIRMED,
-                   "NotRun"}
+#: Errors the course's checks raise: their messages are written for learners.
+FRIENDLY_ERRORS = {"NotAttemptedYet", "NotRightYet", "CheckFailed", "NotRun"}
 HIDDEN_FAILED = ("🔎 Not right yet — an extra check by your instructor did not pass. "
                  "Read the question again, compare your answer with the hints, and ask your "
                  "instructor if you are stuck.")
-REMOVED = "(This output was left out of your feedback: it showed your instructor's hidden checks.)"
-#: Hidden-test lines shorter than this are too common to mean anything (")", "else:").
-MIN_LINE = 12
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def hidden_blocks(source: str, begin: str, end: str) -> tuple[str, list[str]]:
-    """A check's source without its hidden tests, and the hidden lines themselves."""
-    kept, hidden, inside = [], [], False
-    for line in source.splitlines():
-        if begin in line:
-            inside = True
-        elif end in line:
-            inside = False
-        elif inside:
-            hidden.append(line)
-        else:
-            kept.append(line)
-    return "\n".join(kept), hidden
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", _ANSI.sub("", text)).strip()
-
-
-def output_text(output: NotebookNode) -> str:
-    parts = []
-    if output.get("output_type") == "stream":
-        parts.append(str(output.get("text", "")))
-    for value in (output.get("data") or {}).values():
-        parts.append(value if isinstance(value, str) else str(value))
-    if output.get("output_type") == "error":
-        parts += [str(output.get("evalue", "")), *map(str, output.get("traceback", []))]
-    return "\n".join(parts)
+#: What stands in the feedback for a learner's output that looks like a check's verdict.
+LOOK_ALIKE = ("(An output that looked like a check's verdict was left out here: the check cells "
+              "show your grades.)")
+_VERDICT_MARKS = ("✅ Correct —", "✅ Correct -")
+#: HTML a pandas table, a list or a plain paragraph needs; nothing that runs code.
+SAFE_TAGS = sorted({*ALLOWED_TAGS, "div", "span", "p", "pre", "code", "br", "hr", "table",
+                    "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "h1", "h2", "h3",
+                    "h4", "details", "summary", "sub", "sup"})
+SAFE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "*": ["class"], "th": ["colspan", "rowspan"],
+                   "td": ["colspan", "rowspan"]}
 
 
 def friendly_check_outputs(outputs: list) -> list:
@@ -93,30 +74,56 @@ def friendly_check_outputs(outputs: list) -> list:
 class HideHiddenTests(NbGraderPreprocessor):
     """Make an autograded notebook safe to give back to its learner."""
 
-    begin_test_delimeter = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
-    end_test_delimeter = Unicode("END HIDDEN TESTS").tag(config=True)
-
     def preprocess(self, nb, resources):
-        hidden_lines = set()
         for cell in nb.cells:
-            if witness.is_check(cell):
-                cell.source, hidden = hidden_blocks(cell.source, self.begin_test_delimeter,
-                                                    self.end_test_delimeter)
-                hidden_lines |= {normalise(line) for line in hidden
-                                 if len(normalise(line)) >= MIN_LINE}
+            if is_check(cell):
+                cell.source = split_hidden(cell.source)[0]
                 cell.outputs = friendly_check_outputs(cell.get("outputs", []))
-        for cell in nb.cells:
-            if cell.cell_type != "code" or witness.is_check(cell):
-                continue
-            cell.outputs = [self._screen(output, hidden_lines) for output in cell.outputs]
+            elif cell.cell_type == "code":
+                cell.outputs = [_without_look_alike(output) for output in cell.get("outputs", [])]
         return nb, resources
 
-    @staticmethod
-    def _screen(output: NotebookNode, hidden_lines: set[str]) -> NotebookNode:
-        text = normalise(output_text(output))
-        if any(line in text for line in hidden_lines):
-            return NotebookNode(output_type="stream", name="stdout", text=REMOVED + "\n")
-        return output
+
+def _without_look_alike(output: NotebookNode) -> NotebookNode:
+    """A learner's output that imitates a green verdict (printed, displayed, or by a thread
+    while the grader worked) is not shown: only check cells carry verdicts."""
+    texts = [str(output.get("text", ""))] + [str(value) for value in
+                                             (output.get("data") or {}).values()]
+    if any(mark in text for text in texts for mark in _VERDICT_MARKS):
+        return NotebookNode(output_type="stream", name="stdout", text=LOOK_ALIKE + "\n")
+    return output
+
+
+def _authored_by_learner(cell) -> bool:
+    """Cells whose text the learner wrote: answers, and cells they added."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("solution")) or not meta.get("locked")
+
+
+class SanitizeOutputs(SanitizeHTML):
+    """nbconvert's sanitizer, on what the learner could have written or made a cell print."""
+
+    enabled = Bool(True).tag(config=True)  # nbconvert's preprocessors are off by default
+    trust_checks = Bool(False, help="Keep check cells' outputs: the cohort grader wrote them "
+                                    "itself, from verdicts computed outside the kernel.").tag(
+        config=True)
+    tags = List(SAFE_TAGS).tag(config=True)
+    safe_output_keys = {"metadata", "text/plain", "application/json", "image/png", "image/jpeg"}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.attributes = SAFE_ATTRIBUTES
+        self.strip = True
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type == "markdown":
+            if _authored_by_learner(cell):
+                cell.source = self.sanitize_html_tags(cell.source)
+        elif cell.cell_type == "raw":
+            cell.source = self.sanitize_html_tags(cell.source)
+        elif cell.cell_type == "code" and not (self.trust_checks and is_check(cell)):
+            cell.outputs = self.sanitize_code_outputs(cell.outputs)
+        return cell, resources
 
 
 class LeakFreeFeedback(GenerateFeedback):

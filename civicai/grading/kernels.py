@@ -42,9 +42,10 @@ class Slot:
     """One worker's sandbox and the zygote in it, reused for every learner of that worker."""
 
     def __init__(self, folder: Path, index: int, *, sandboxed: bool, limits: sandbox.Limits,
-                 imports: list[str]):
+                 imports: list[str], hidden: list[str] = (), nested: bool = True):
         self.folder, self.index, self.sandboxed = folder, index, sandboxed
-        self.limits, self.imports = limits, imports
+        self.limits, self.imports, self.hidden = limits, imports, list(hidden)
+        self.nested = nested  # False: never give kernels namespaces of their own (tests)
         self.as_root = os.geteuid() == 0
         self.uid = sandbox.FIRST_SANDBOX_UID + index if self.as_root else os.getuid()
         self.process: subprocess.Popen | None = None
@@ -69,19 +70,23 @@ class Slot:
     def start(self) -> None:
         self.prepare_folders()
         inner = [sys.executable, "-m", "civicai.grading.zygote", self.home,
-                 "sandboxed" if self.sandboxed else "plain", *self.imports]
+                 "sandboxed" if self.sandboxed else "plain", "nested" if self.nested else "flat",
+                 *self.imports]
         if self.sandboxed:
             command = sandbox.command(slot_folder=self.folder, home=self.home, uid=self.uid,
-                                      limits=self.limits, inner=inner)
+                                      limits=self.limits, inner=inner, hidden=self.hidden)
+            environment = sandbox.clean_environment()
         else:
             command = inner
-        environment = {key: value for key, value in os.environ.items()
-                       if not key.startswith(("JUPYTER", "JPY_", "IPYTHON"))}
+            environment = {key: value for key, value in os.environ.items()
+                           if not key.startswith(("JUPYTER", "JPY_", "IPYTHON"))}
         with open(self.folder / "zygote.log", "ab") as log:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
                 bufsize=1, env=environment, cwd="/")
-        threading.Thread(target=self._read_events, daemon=True).start()
+        self.events = queue.Queue()  # nothing of an earlier zygote's may be read as this one's
+        threading.Thread(target=self._read_events, args=(self.process, self.events),
+                         daemon=True).start()
         try:
             self.startup = self.events.get(timeout=120)
         except queue.Empty:
@@ -91,17 +96,21 @@ class Slot:
             log = (self.folder / "zygote.log").read_text(errors="replace")[-1500:]
             raise SlotFailure(f"The grading kernel factory did not start.\n{log}")
 
-    def _read_events(self) -> None:
-        process = self.process
+    def _read_events(self, process: subprocess.Popen, events: queue.Queue) -> None:
         for line in process.stdout:
             try:
                 event = json.loads(line)
             except ValueError:
                 continue
-            if "exited" in event and event["exited"] == self.kernel_pid:
+            if "exited" in event and event["exited"] == self.kernel_pid and events is self.events:
                 self.exit_status = event["status"]
-            self.events.put(event)
-        self.events.put({"zygote_ended": True})
+            events.put(event)
+        events.put({"zygote_ended": True})
+
+    @property
+    def isolated(self) -> bool:
+        """Each kernel has namespaces of its own, so one sandbox can serve many learners."""
+        return bool(self.startup.get("isolated"))
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -189,13 +198,28 @@ class Slot:
             time.sleep(0.005)
 
     def stop_kernel(self) -> list[str]:
-        """Stop the kernel and anything it left; returns what else was still running."""
+        """Stop the kernel and anything it left; returns what else was still running.
+
+        A zygote that does not answer (a learner's code stopped it, where kernels share
+        its namespaces) is ended with its whole sandbox; the worker starts a new one.
+        """
         if not self.alive():
             return []
-        self.send(op="stop")
-        others = self.wait_for("stopped")["others"]
+        try:
+            self.send(op="stop")
+            others = self.wait_for("stopped", timeout=10)["others"]
+        except SlotFailure:
+            self.end()
+            others = ["the grading sandbox stopped answering, and was ended with everything in it"]
         self.kernel_pid = None
         return others
+
+    def end(self) -> None:
+        """End the sandbox at once (bubblewrap takes everything in it along)."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
 
 
 class ZygoteProvisioner(LocalProvisioner):

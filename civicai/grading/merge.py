@@ -7,9 +7,9 @@ at a time: it is the only writer of the course gradebook.
 
 Re-grading replaces: the learner's previous submission of that assignment is
 removed first (with any manual grades, which belonged to the old notebook),
-and nobody else's is touched. Checks the witness flagged are marked for
-review (nbgrader's "needs manual grade") and their notebook is flagged, so
-they show up in the formgrader.
+and nobody else's is touched. A learner whose grading left something for the
+instructor to look at has their notebooks flagged, so they show up in the
+formgrader.
 """
 from __future__ import annotations
 
@@ -33,27 +33,23 @@ def remove(main: Gradebook, assignment: str, learner: str) -> None:
 
 
 def copy_submission(private_url: str, main: Gradebook, assignment: str, learner: str,
-                    review: dict[str, set[str]], flag: bool = False) -> None:
-    """Copy the learner's submission from the private gradebook.
-
-    review: {notebook: check grade ids} to mark as needing a grade by hand;
-    flag: flag every notebook (something deserves the instructor's look).
-    """
+                    flag: bool = False) -> None:
+    """Copy the learner's submission from the private gradebook; `flag`: flag every notebook
+    (something deserves the instructor's look)."""
     with Gradebook(private_url) as private:
         submitted = private.find_submission(assignment, learner)
         target = main.update_or_create_submission(assignment, learner,
                                                   timestamp=submitted.timestamp)
         for notebook in submitted.notebooks:
             copy = main.find_submission_notebook(notebook.name, assignment, learner)
-            copy.flagged = flag or bool(review.get(notebook.name))
+            copy.flagged = flag
             copy.late_submission_penalty = notebook.late_submission_penalty
             for grade in notebook.grades:
                 into = main.find_grade(grade.name, notebook.name, assignment, learner)
                 into.auto_score = grade.auto_score
                 into.manual_score = grade.manual_score
                 into.extra_credit = grade.extra_credit
-                into.needs_manual_grade = grade.needs_manual_grade or \
-                    grade.name in review.get(notebook.name, set())
+                into.needs_manual_grade = grade.needs_manual_grade
             for comment in notebook.comments:
                 into = main.find_comment(comment.name, notebook.name, assignment, learner)
                 into.auto_comment = comment.auto_comment

@@ -3,7 +3,7 @@
 It shows how the cohort did (score distribution, pass rate per question),
 who needs attention (not graded, flagged for review, low scores, written
 answers waiting), and why every check that did not give full marks did not:
-the check's own message, or what the witness or the sandbox saw. Charts are
+the check's own message, or what the sandbox saw. Charts are
 drawn with matplotlib as inline SVG in a colour-blind-safe blue, each with
 the same numbers as text beside it.
 
@@ -19,7 +19,8 @@ from pathlib import Path
 
 import nbformat
 
-from civicai.grading import export, witness
+from civicai.grading import export
+from civicai.grading.execute import is_check
 from civicai.grading.coursefolder import CourseFolder
 
 BLUE, GREY = "#0072B2", "#999999"   # Okabe-Ito blue: safe for colour-blind readers
@@ -80,7 +81,7 @@ def check_messages(course: CourseFolder, assignment: str, learner: str) -> dict[
         except Exception:
             continue
         for cell in notebook.cells:
-            if not witness.is_check(cell):
+            if not is_check(cell):
                 continue
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":

@@ -62,7 +62,7 @@ class Limits:
 
     def for_kernel(self, separate_user: bool) -> dict:
         return {"cpu_seconds": self.cpu_seconds, "memory_bytes": self.memory_bytes,
-                "file_bytes": self.file_bytes,
+                "file_bytes": self.file_bytes, "scratch_bytes": self.scratch_bytes,
                 "processes": self.processes if separate_user else 0}
 
 
@@ -73,21 +73,20 @@ def python_roots() -> list[Path]:
     return sorted(roots)
 
 
-def trusted_roots() -> list[str]:
-    """Where installed code lives: learner code cannot write there inside the sandbox."""
-    roots = {str(root) for root in python_roots()} | {str(Path(sys.prefix)),
-                                                     str(REPO_ROOT / "civicai")}
-    import sysconfig
-
-    for name in ("stdlib", "platstdlib", "purelib", "platlib"):
-        roots.add(sysconfig.get_paths()[name])
-    return sorted(roots)
-
-
 def hidden_roots(extra: list[Path]) -> list[str]:
-    """Instructor folders: hidden from the sandbox, and refused by the witness too."""
+    """Instructor folders: never in the sandbox, even when they lie inside a folder it gets
+    (a course checked out inside the Python installation, say)."""
     folders = [REPO_ROOT / name for name in ("exercises", "sources", "autograder", "tests")]
     return sorted({str(folder.resolve()) for folder in [*folders, *extra]})
+
+
+def clean_environment() -> dict[str, str]:
+    """The environment bubblewrap itself starts with: nothing of the instructor's.
+
+    bubblewrap's own process stays visible inside the sandbox (as process 1), with
+    the environment it was started with; --clearenv only clears its child's.
+    """
+    return {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
 
 
 def bwrap_path() -> str | None:
@@ -95,7 +94,7 @@ def bwrap_path() -> str | None:
 
 
 def command(*, slot_folder: Path, home: str, uid: int, limits: Limits,
-            inner: list[str]) -> list[str]:
+            inner: list[str], hidden: list[str] = ()) -> list[str]:
     """The command line that runs `inner` in a worker's sandbox.
 
     As root, bubblewrap runs as the sandbox's own unprivileged user; folders that
@@ -123,6 +122,9 @@ def command(*, slot_folder: Path, home: str, uid: int, limits: Limits,
                 if folder.is_dir()]
     for source in sources:
         arguments += ["--ro-bind", source, source]
+    for folder in hidden:  # an instructor folder inside a bound one: covered by an empty one
+        if any(Path(folder).is_relative_to(source) for source in sources) and Path(folder).is_dir():
+            arguments += ["--tmpfs", folder, "--remount-ro", folder]
     arguments += ["--ro-bind", str(slot_folder / "inbox"), str(slot_folder / "inbox"),
                   "--bind", str(slot_folder / "run"), str(slot_folder / "run"),
                   "--chdir", home, "--clearenv",

@@ -1,10 +1,11 @@
 """Read the learner's own cells for code that has no business in an exercise.
 
-The witness (guard.py) catches tampering that happens; this reads the code,
-so the instructor also hears of attempts that did nothing, and of tricks that
-need no tampering (an object that claims to equal everything gets no points
-from the course's checks, but the instructor may want to talk about it).
-A finding never changes a score: it is a reason to look.
+Grades cannot be tampered with (answers are judged outside the learner's
+kernel, see execute.py), but an instructor may want to hear of attempts, and of
+tricks that earn nothing (an object that claims to equal everything), to talk
+about them. A finding never changes a score: it is a reason to look. Nothing an
+honest answer does is listed: the honest-variants corpus of every exercise is
+graded with no finding (tests/grading_cases/).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ MODULES = {
     "ipykernel": "the notebook", "marshal": "compiled code", "types": "compiled code",
     "atexit": "shutting Python down", "multiprocessing": "other processes", "pty": "terminals",
     "resource": "resource limits", "_posixsubprocess": "other programs", "posix": "the system",
+    "urllib": "the network", "http": "the network", "requests": "the network",
 }
 #: The course's checking and grading code: an answer never needs it.
 COURSE_INTERNALS = ("civicai.checks", "civicai.grading")
@@ -55,6 +57,8 @@ def findings(source: str) -> list[str]:
                 else [node.module or ""]
             for name in names:
                 top = name.partition(".")[0]
+                if name.startswith("IPython.display"):
+                    continue  # display() and HTML(): what an answer may well show
                 if top in MODULES:
                     found.append(f"imports {name} ({MODULES[top]})")
                 elif name.startswith(COURSE_INTERNALS):
@@ -74,6 +78,11 @@ def findings(source: str) -> list[str]:
                          "converts: it can look like any answer)")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__", "__spec__"):
             found.append(f"uses {node.id}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if "/proc/" in node.value or node.value.startswith("/proc"):
+                found.append("reads the running processes (/proc)")
+            elif "vnd.civicai" in node.value:
+                found.append("imitates the grader's own messages")
     return list(dict.fromkeys(found))
 
 
@@ -106,9 +115,9 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def edits(submitted: NotebookNode, source: NotebookNode, hidden_markers: tuple[str, str]) -> list[str]:
+def edits(submitted: NotebookNode, source: NotebookNode) -> list[str]:
     """What the learner changed in the instructor's cells (nbgrader restores them)."""
-    from civicai.grading.feedback import hidden_blocks
+    from civicai.grading.execute import split_hidden
 
     theirs = {}
     for cell in submitted.cells:
@@ -126,8 +135,7 @@ def edits(submitted: NotebookNode, source: NotebookNode, hidden_markers: tuple[s
         if mine is None:
             notes.append(f"deleted the {label} {grade_id} (put back before grading)")
             continue
-        expected = hidden_blocks(cell.source, *hidden_markers)[0] if meta.get("grade") \
-            else cell.source
+        expected = split_hidden(cell.source)[0] if meta.get("grade") else cell.source
         if _normal(mine.get("source", "")) != _normal(expected):
             notes.append(f"edited the {label} {grade_id} (restored before grading)")
         their_meta = mine.get("metadata", {}).get("nbgrader", {})

@@ -4,10 +4,16 @@ A worker is a process with its own sandbox and kernel factory (kernels.Slot).
 For each learner it runs nbgrader's own `Autograde` converter (sanitize:
 restore locked cells and metadata; autograde: execute, save grades, late
 penalties) into a private copy of a gradebook that holds only the assignment,
-with two changes of preprocessors: `SandboxedExecute` instead of `Execute`,
-and `RestoreInstructorCells` before nbgrader's `OverwriteCells`. It then runs
-nbgrader's `GenerateFeedback` with `HideHiddenTests` first (feedback.LeakFreeFeedback). The coordinator
-copies the grades into the course gradebook (merge.py).
+with three changes of preprocessors: `SandboxedExecute` instead of `Execute`
+(learner code in the sandbox, answers judged here), `RestoreInstructorCells`
+before nbgrader's `OverwriteCells`, and `SanitizeOutputs` before the grades
+are saved (learner outputs are untrusted HTML). It then runs nbgrader's
+`GenerateFeedback` with `HideHiddenTests` first (feedback.LeakFreeFeedback).
+The coordinator copies the grades into the course gradebook (merge.py).
+
+When the sandbox cannot give each kernel namespaces of its own (kernels.Slot
+.isolated is False), the worker starts a new sandbox for every learner, so that
+no learner's code can reach the next one's.
 """
 from __future__ import annotations
 
@@ -36,14 +42,11 @@ from nbgrader.preprocessors import (
 )
 
 from civicai import REPO_ROOT
+from civicai.checks.answers import key
 from civicai.grading import execute, sandbox, sanitize, scan
 from civicai.grading.coursefolder import CourseFolder, copy_database
-from civicai.grading.feedback import LeakFreeFeedback
+from civicai.grading.feedback import LeakFreeFeedback, SanitizeOutputs
 from civicai.grading.kernels import Slot
-
-
-#: nbgrader's markers of hidden tests (ClearHiddenTests' defaults, which the course keeps).
-HIDDEN_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
 @dataclass
@@ -61,6 +64,7 @@ class WorkerSetup:
     imports: list[str]
     hidden: list[str]
     feedback: bool = True
+    nested: bool = True  # False: never give kernels namespaces of their own (for tests)
 
 
 #: nbgrader's warnings while sanitizing, in words for the instructor.
@@ -104,17 +108,20 @@ class Worker:
         self.gradebooks = Path(tempfile.mkdtemp(prefix="civicai-gradebooks-",
                                                 dir=memory if memory.is_dir() else None))
         self.slot = Slot(self.folder / "slot", setup.index, sandboxed=setup.sandboxed,
-                         limits=setup.limits, imports=setup.imports)
+                         limits=setup.limits, imports=setup.imports, hidden=setup.hidden,
+                         nested=setup.nested)
         self.slot.start()
+        self.learners_in_slot = 0
         self.sources = {}
         for path in self.course.assignment_source(setup.assignment).glob("*.ipynb"):
             self.sources[path.stem] = nbformat.read(path, as_version=4)
             release = REPO_ROOT / "course" / setup.assignment / path.name
             sanitize.RELEASES[path.stem] = nbformat.read(release, as_version=4)
-        execute.CONTEXT.update(slot=self.slot, limits=setup.limits, kernel_settings={
-            "limits": setup.limits.for_kernel(self.slot.as_root and setup.sandboxed),
-            "imports": setup.imports, "trusted": sandbox.trusted_roots(),
-            "hidden": setup.hidden, "sandboxed": setup.sandboxed, "volatile": []})
+        execute.CONTEXT.update(slot=self.slot, limits=setup.limits,
+                               entries=key(setup.assignment)["questions"], kernel_settings={
+                                   "limits": setup.limits.for_kernel(
+                                       self.slot.as_root and setup.sandboxed),
+                                   "imports": setup.imports})
 
     def config(self, db_url: str):
         config = self.course.config(db_url)
@@ -123,7 +130,8 @@ class Worker:
             OverwriteCells, CheckCellMetadata]
         config.Autograde.autograde_preprocessors = [
             execute.SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+            SanitizeOutputs, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+        config.SanitizeOutputs.trust_checks = True  # their outputs are the verdicts written here
         config.BaseConverter.force = True
         return config
 
@@ -132,13 +140,17 @@ class Worker:
         assignment = self.setup.assignment
         result = {"learner": learner, "status": "graded", "notebooks": {}, "warnings": [],
                   "error": "", "database": ""}
-        if not self.slot.alive():
+        needs_new = not self.slot.alive() or (self.setup.sandboxed and not self.slot.isolated
+                                              and self.learners_in_slot > 0)
+        if needs_new:
             try:
                 self.slot.close()
                 self.slot.start()
+                self.learners_in_slot = 0
             except Exception as error:  # the sandbox cannot start again: say so for this learner
                 result.update(status="failed", error=f"the grading sandbox stopped: {error}")
                 return result
+        self.learners_in_slot += 1
         database = self.gradebooks / f"{learner}.db"
         db_url = copy_database(Path(self.setup.template), database)
         result["database"] = db_url
@@ -195,7 +207,7 @@ class Worker:
                 continue
             ids = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                    for cell in source.cells} - {None}
-            changes[name] = {"edits": scan.edits(submitted, source, HIDDEN_MARKERS),
+            changes[name] = {"edits": scan.edits(submitted, source),
                              "suspicious": scan.scan(submitted, ids)}
         return changes
 

@@ -6,14 +6,23 @@ spend most of its time on that. The zygote imports all of it once, inside the
 worker's sandbox, then forks: every learner gets a brand-new process that has
 never run anyone's code, with the imports already done.
 
+Each kernel gets namespaces of its own inside the sandbox (`isolate`): a user
+and a process namespace, so it can neither see nor signal the zygote or
+anything of the learners before it (nor read their memory), its own IPC and its
+own /proc. Where Linux does not allow namespaces inside the sandbox, the zygote
+says so when it starts, and the worker starts a new sandbox for every learner
+instead (`isolated: false`).
+
 Before each fork the zygote removes everything the previous learner left: it
-kills every other process in the sandbox (a pid namespace of its own) and
-empties the writable folders. The child then applies the resource limits,
-copies the exercise's files into an empty working folder, starts the IPython
-kernel on the connection file the grader wrote, arms the witness
-(civicai.grading.guard) and only then serves the grader's cells.
+kills every other process in the sandbox and empties the writable folders
+(home, /tmp, /dev/shm).
+The kernel then applies the resource limits, copies the exercise's files into
+an empty working folder and starts the IPython kernel on the connection file
+the grader wrote. No secret is in the zygote or the kernel: answers are judged
+by the grader, outside the sandbox (see civicai.grading.execute).
 
 Protocol: one JSON object per line on stdin (commands) and stdout (events).
+    (on start)                               ->  {"ready": true, "isolated": bool, ...}
     {"op": "start", ...kernel settings...}  ->  {"started": pid}
     {"op": "signal", "signal": 2}            ->  (the kernel gets the signal)
     {"op": "stop"}                           ->  {"stopped": pid, "others": [commands]}
@@ -35,7 +44,8 @@ from pathlib import Path
 
 #: What every grading kernel needs; the grader adds the exercise's own imports.
 BASE_IMPORTS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell",
-                "IPython.core.interactiveshell", "civicai.checks", "pandas", "numpy",
+                "IPython.core.interactiveshell", "civicai.checks", "civicai.grading.capture",
+                "pandas", "numpy",
                 # what IPKernelApp.initialize would import in every kernel (0.2 s of CPU):
                 "ipykernel.debugger", "IPython.core.debugger", "IPython.core.completerlib",
                 "IPython.extensions.storemagic", "tornado.platform.asyncio")
@@ -59,9 +69,8 @@ def preimport(names) -> list[str]:
 
 
 def load_fonts() -> None:
-    """matplotlib's list of fonts, made once here (the course draws charts): made in a
-    kernel (its home starts empty, so there is no font cache) it runs `fc-list`, which the
-    witness refuses and flags."""
+    """matplotlib's list of fonts, made once here (the course draws charts): made in each
+    kernel (its home starts empty, so there is no font cache) it would cost a second."""
     try:
         from matplotlib import font_manager
 
@@ -116,14 +125,94 @@ def other_processes(known: set[int]) -> list[str]:
 
 def die_with_zygote() -> None:
     """Ask Linux to end this kernel when the zygote ends (PR_SET_PDEATHSIG), so that
-    without a sandbox too no kernel outlives its grader. Before the witness is armed:
-    afterwards ctypes is refused."""
-    import ctypes
-
+    without a sandbox too no kernel outlives its grader."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        _libc().prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def _libc():
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
+
+
+#: clone(2) flags: new user, process, mount and IPC namespaces.
+_NAMESPACES = 0x10000000 | 0x20000000 | 0x00020000 | 0x08000000
+_MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        import ctypes
+
+        raise OSError(ctypes.get_errno(), f"{what}: {os.strerror(ctypes.get_errno())}")
+
+
+def enter_namespaces() -> None:
+    """New user, process, mount and IPC namespaces for the caller's children.
+
+    The user namespace maps the sandbox's one user onto itself, so files keep
+    their owner. The next child forked is process 1 of the new process namespace.
+    """
+    uid, gid = os.getuid(), os.getgid()
+    _check(_libc().unshare(_NAMESPACES), "unshare")
+    Path("/proc/self/setgroups").write_text("deny")
+    Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
+    Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+
+
+def isolate() -> None:
+    """In process 1 of a new process namespace: a /proc of its own, then no privileges.
+
+    /proc shows only this kernel's processes (a new proc; where Linux refuses one
+    inside the sandbox, an empty folder). Then the capabilities that the new user
+    namespace gave are dropped, so learner code has none of them. The writable
+    folders (home, /tmp, /dev/shm) are the sandbox's: the zygote empties them
+    before each kernel, and nothing of a learner runs by then.
+    """
+    libc = _libc()
+    _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "private mounts")
+    if libc.mount(b"proc", b"/proc", b"proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None) != 0:
+        _check(libc.mount(b"tmpfs", b"/proc", b"tmpfs", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC,
+                          b"size=16k,mode=0555"), "an empty /proc")
+    drop_capabilities(libc)
+
+
+def drop_capabilities(libc) -> None:
+    """Empty this process's capability sets (capset(2), version 3) and forbid new ones."""
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    header, data = Header(0x20080522, 0), (Data * 2)()
+    _check(libc.capset(ctypes.byref(header), data), "dropping capabilities")
+    _check(libc.prctl(38, 1, 0, 0, 0), "no new privileges")  # 38: PR_SET_NO_NEW_PRIVS
+
+
+def can_isolate() -> bool:
+    """Whether a kernel can get namespaces of its own here: tried in a throwaway child."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            enter_namespaces()
+            inner = os.fork()
+            if inner == 0:
+                try:
+                    isolate()
+                    os._exit(0 if not Path("/proc/2").exists() else 1)
+                except BaseException:
+                    os._exit(1)
+            os._exit(os.waitstatus_to_exitcode(os.waitpid(inner, 0)[1]))
+        except BaseException:
+            os._exit(1)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
 
 
 def limit(name: str, value: int) -> None:
@@ -143,7 +232,7 @@ def virtual_memory() -> int:
 
 
 def run_kernel(command: dict, home: Path) -> None:
-    """In the forked child: limits, a clean folder, the kernel, the witness. Never returns."""
+    """In the kernel's own process: limits, a clean folder, the kernel. Never returns."""
     os.setsid()
     die_with_zygote()
     devnull = os.open(os.devnull, os.O_RDWR)
@@ -156,7 +245,7 @@ def run_kernel(command: dict, home: Path) -> None:
     limit("RLIMIT_CORE", 0)
     limit("RLIMIT_CPU", int(limits["cpu_seconds"]))
     limit("RLIMIT_FSIZE", int(limits["file_bytes"]))
-    limit("RLIMIT_AS", virtual_memory() + int(limits["memory_bytes"]))
+    limit("RLIMIT_AS", int(command["address_space"]))
     if limits.get("processes"):
         limit("RLIMIT_NPROC", int(limits["processes"]))
 
@@ -190,38 +279,64 @@ def run_kernel(command: dict, home: Path) -> None:
         from matplotlib_inline.backend_inline import _enable_matplotlib_integration
 
         _enable_matplotlib_integration()
-
-    from civicai.grading import guard
-
-    report = os.open(command["report"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    guard.arm(shell=app.shell, kernel=app.kernel,
-              checkpoints=[tuple(item) for item in command["checkpoints"]],
-              key=bytes.fromhex(command.pop("key")), report_fd=report,
-              trusted_roots=command["trusted"], hidden_roots=command["hidden"],
-              writable_roots=[str(home), "/tmp"] if command["sandboxed"] else [str(home)],
-              volatile=[tuple(item) for item in command["volatile"]],
-              dict_versions=command.get("dict_versions", True))
     command.clear()
     app.start()
     os._exit(0)
 
 
-def serve(home: Path, sandboxed: bool) -> None:
+def start_kernel(command: dict, home: Path, isolated: bool) -> tuple[int, int]:
+    """Fork this learner's kernel; (the child to wait for, the kernel's process id).
+
+    Isolated, the child enters new namespaces and forks the kernel as process 1 of
+    its own process namespace, then waits for it and ends with it.
+    """
+    command["address_space"] = virtual_memory() + int(command["limits"]["memory_bytes"])
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reader)
+        try:
+            if not isolated:
+                os.write(writer, str(os.getpid()).encode())
+                os.close(writer)
+                run_kernel(command, home)
+            enter_namespaces()
+            kernel = os.fork()
+            if kernel == 0:
+                os.close(writer)
+                isolate()
+                run_kernel(command, home)
+            os.write(writer, str(kernel).encode())
+            os.close(writer)
+            _, status = os.waitpid(kernel, 0)
+            os._exit(max(0, os.waitstatus_to_exitcode(status)) & 0xFF)
+        except BaseException:  # ipykernel captured stderr: write to the log itself
+            with open(command["log"], "a") as log:
+                log.write(traceback.format_exc())
+        finally:
+            os._exit(70)
+    os.close(writer)
+    answer = os.read(reader, 32)
+    os.close(reader)
+    return child, int(answer) if answer.isdigit() else child
+
+
+def serve(home: Path, sandboxed: bool, isolated: bool) -> None:
     """Read commands until stdin closes; one kernel at a time."""
-    kernel_pid, kernel_fd = None, None
+    child, kernel_pid, child_fd = None, None, None
     while True:
-        watched = [sys.stdin] + ([kernel_fd] if kernel_fd is not None else [])
+        watched = [sys.stdin] + ([child_fd] if child_fd is not None else [])
         ready, _, _ = select.select(watched, [], [])
-        if kernel_fd is not None and kernel_fd in ready:
-            _, status = os.waitpid(kernel_pid, 0)
-            os.close(kernel_fd)
+        if child_fd is not None and child_fd in ready:
+            _, status = os.waitpid(child, 0)
+            os.close(child_fd)
             say(exited=kernel_pid, status=os.waitstatus_to_exitcode(status))
-            kernel_pid, kernel_fd = None, None
+            child, kernel_pid, child_fd = None, None, None
         if sys.stdin not in ready:
             continue
         line = sys.stdin.readline()
         if not line:  # the grader has gone: nothing of ours may stay behind
-            sweep(kernel_pid, sandboxed)
+            sweep(kernel_pid, sandboxed, child)
             return
         command = json.loads(line)
         operation = command.pop("op")
@@ -231,36 +346,31 @@ def serve(home: Path, sandboxed: bool) -> None:
             except ProcessLookupError:
                 pass
         elif operation == "stop":
-            others = sweep(kernel_pid, sandboxed)
-            if kernel_fd is not None:
+            others = sweep(kernel_pid, sandboxed, child)
+            if child_fd is not None:
                 try:
-                    os.waitpid(kernel_pid, 0)
+                    os.waitpid(child, 0)
                 except ChildProcessError:
                     pass
-                os.close(kernel_fd)
+                os.close(child_fd)
             say(stopped=kernel_pid, others=others)
-            kernel_pid, kernel_fd = None, None
+            child, kernel_pid, child_fd = None, None, None
         elif operation == "start":
-            sweep(kernel_pid, sandboxed)
+            sweep(kernel_pid, sandboxed, child)
             empty_folder(home)
             if sandboxed:
-                empty_folder(Path("/tmp"))
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    run_kernel(command, home)
-                except BaseException:  # ipykernel captured stderr: write to the log itself
-                    os.write(2, traceback.format_exc().encode())
-                finally:
-                    os._exit(70)
+                for shared in ("/tmp", "/dev/shm"):
+                    empty_folder(Path(shared))
+            child, kernel_pid = start_kernel(command, home, isolated)
             command.clear()
-            kernel_pid, kernel_fd = pid, os.pidfd_open(pid)
-            say(started=pid)
+            child_fd = os.pidfd_open(child)
+            say(started=kernel_pid)
 
 
-def sweep(kernel_pid: int | None, sandboxed: bool) -> list[str]:
-    """Stop the kernel and everything it started. Returns what else was still running."""
-    known = {kernel_pid} if kernel_pid else set()
+def sweep(kernel_pid: int | None, sandboxed: bool, child: int | None = None) -> list[str]:
+    """Stop the kernel and everything it started. Returns what else was still running
+    (besides the kernel and the child it was forked from)."""
+    known = {pid for pid in (kernel_pid, child) if pid}
     others = other_processes(known) if sandboxed else []
     if sandboxed:
         for _ in range(20):  # kill(-1): every process of this sandbox but init and us
@@ -286,7 +396,8 @@ def sweep(kernel_pid: int | None, sandboxed: bool) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
-    home, sandboxed, imports = Path(argv[0]), argv[1] == "sandboxed", argv[2:]
+    home, sandboxed, nested, imports = (Path(argv[0]), argv[1] == "sandboxed",
+                                        argv[2] == "nested", argv[3:])
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"  # kernels share the cores with each other
@@ -295,9 +406,10 @@ def main(argv: list[str]) -> None:
     os.environ["MPLCONFIGDIR"] = str(home / ".config" / "matplotlib")
     started = time.perf_counter()
     failed = preimport([*BASE_IMPORTS, *imports])
+    isolated = sandboxed and nested and can_isolate()
     say(ready=True, seconds=round(time.perf_counter() - started, 2), failed=failed,
-        cffi="_cffi_backend" in sys.modules)
-    serve(home, sandboxed)
+        isolated=isolated)
+    serve(home, sandboxed, isolated)
     os._exit(0)  # nothing to save, and tearing down pandas & co. would only keep bwrap waiting
 
 

@@ -4,8 +4,10 @@
 download would (a file per learner, a folder per learner, Moodle names) and
 returns the cases, with the auto-graded score each must get. The practice has
 three checks: q1 (1 point), q2 (2 points), q3 (1 point); the written q4 is
-graded by hand. Scores are exact: a hostile learner must never get more than
-the same answers would get honestly.
+graded by hand. Scores are exact: answers are judged outside the learner's
+kernel, so tampering can only choose the values handed over, and every hostile
+learner scores exactly what the values their notebook held merit (the same
+values typed honestly would score the same).
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ ASSIGNMENT = "00-start-here"
 SOURCE = REPO_ROOT / "exercises" / ASSIGNMENT / "practice.ipynb"
 LEARNER_VERSION = REPO_ROOT / "course" / ASSIGNMENT / "practice.ipynb"
 POINTS = {"q1": 1, "q2": 2, "q3": 1}
+#: An environment variable of the instructor's: nothing in the sandbox may show it.
+INSTRUCTOR_SECRET = "civicai-instructor-secret-3f1e"
 #: A file any hostile learner tries to create on the grader's computer.
 PWNED = REPO_ROOT / "course" / ASSIGNMENT / "PWNED-by-a-learner.txt"
 
@@ -100,35 +104,36 @@ ALWAYS_EQUAL = """class Anything:
     def __eq__(self, other):
         return True
 citizens_per_day = Anything()"""
+#: Patches the course's judging code in the kernel: under plain nbgrader the checks then pass
+#: whatever the answers (it judges inside the kernel); the cohort grader judges outside.
 PATCHED_HELPERS = """citizens_per_day = 85
-import civicai.checks.strict as strict
-from civicai.checks import start_here
-strict.same_number = lambda *args, **kwargs: True
-strict.same_choice = lambda *args, **kwargs: True
+from civicai.checks import questions, start_here
+questions.Question.judge_record = lambda *args, **kwargs: None
+questions.Question.judge = lambda *args, **kwargs: None
 for question in (start_here.q1, start_here.q2, start_here.q3):
     question.check = lambda: None"""
 # The check cells run in the learner's namespace: they find the built-in functions through
 # its __builtins__, and `checks` where the read-only cell put it. This learner hands them
-# an __import__ that gives back a fake of the strict helpers, and a fake `checks`.
+# an __import__ that gives back a fake of the course's checks module, and a fake `checks`.
 FAKE_BUILTINS = """import builtins, types
 _real_import = builtins.__import__
-_lenient = types.SimpleNamespace(same_number=lambda *args, **kwargs: True,
-                                 same_choice=lambda *args, **kwargs: True)
+_lenient = types.SimpleNamespace(q1=types.SimpleNamespace(check=lambda: None, hidden=lambda: None))
 def _import(name, globals=None, locals=None, fromlist=(), level=0):
-    if name == "civicai.checks.strict":
+    if name == "civicai.checks.start_here":
         return _lenient
     return _real_import(name, globals, locals, fromlist, level)
 class _NoChecks:
     def __getattr__(self, name):
-        return types.SimpleNamespace(check=lambda: None)
+        return types.SimpleNamespace(check=lambda: None, hidden=lambda: None)
 checks = _NoChecks()
 globals()["__built" + "ins__"] = dict(vars(builtins), __import__=_import)
 citizens_per_day = 85"""
-# Right answers, but the visible checks silenced by a `checks` of their own: the hidden
-# tests would pass, the checks the course set up never ran.
+# Right answers, but the visible checks silenced by a `checks` of their own: the values
+# handed over are right, so the grade is full (the same as not silencing anything).
 REBOUND_CHECKS = f"""{REFERENCE_Q1}
 import types
-checks = types.SimpleNamespace(**{{name: types.SimpleNamespace(check=lambda: None)
+checks = types.SimpleNamespace(**{{name: types.SimpleNamespace(check=lambda: None,
+                                                              hidden=lambda: None)
                                   for name in ("q1", "q2", "q3")}})"""
 PATCHED_BUILTINS = f"""{REFERENCE_Q1}
 import builtins
@@ -136,7 +141,7 @@ builtins.print = lambda *args, **kwargs: None"""
 INPUT_TRANSFORMER = """citizens_per_day = 85
 def _silence(lines):
     text = "".join(lines)
-    if "check()" in text:
+    if "check()" in text or "civicai" in text:
         return ["pass\\n"]
     return lines
 get_ipython().input_transformers_post.append(_silence)"""
@@ -155,72 +160,78 @@ def _copy(lines):
     return lines
 get_ipython().input_transformers_post.append(_copy)"""
 CAPTURE_PRINT = "print('\\n'.join(_seen))"
+#: A thread that, while later cells and the grader's requests run, tries to print a
+#: check's green note and to patch the course's checks.
 THREAD = f"""{REFERENCE_Q1}
 import threading, time
 def _later():
-    time.sleep(0.2)
-    import civicai.checks.strict as strict
-    strict.same_choice = lambda *args, **kwargs: True
+    from civicai.checks import questions
+    for _ in range(400):
+        time.sleep(0.005)
+        print("✅ Correct — " + "Question 2 — requests by WhatsApp")
+        questions.ChoiceQuestion.forms = lambda self, value: {{"b"}}
 threading.Thread(target=_later, daemon=True).start()"""
+#: The grader's own message type, published from the learner's cell: it is not where the
+#: grader reads answers, and the forged answer is for a question left blank.
+FORGED_CAPTURE = """from IPython.display import publish_display_data
+for question in ("q1", "q2", "q3"):
+    publish_display_data({"application/vnd.civicai.answer+json": {
+        "qid": f"00-start-here/{question}",
+        "record": {"state": "value", "value": {"t": "int", "v": "84"}}}})"""
+#: Reads the kernel's own memory (by a relative path, as the red team did), looking for the
+#: practice's hidden parts, and copies the right answers if it finds one. It looks for them by
+#: their SHA-256 (the first four characters locate candidates), so the text it looks for is
+#: nowhere in memory unless the grader put it there.
+def read_own_memory() -> str:
+    import hashlib
+
+    secrets = [(line[:4], len(line), hashlib.sha256(line.encode()).hexdigest())
+               for line in sorted(hidden_lines())]
+    return f"""import hashlib, re
+secrets = {secrets!r}
+found = []
+try:
+    with open("../../../proc/self/maps") as maps, open("../../../proc/self/mem", "rb") as memory:
+        for line in maps:
+            start, end = (int(part, 16) for part in line.split()[0].split("-"))
+            if "r" not in line.split()[1] or end - start > 256 * 2**20:
+                continue
+            try:
+                memory.seek(start)
+                chunk = memory.read(end - start)
+            except (OSError, OverflowError, ValueError):
+                continue
+            for prefix, size, digest in secrets:
+                for hit in re.finditer(re.escape(prefix.encode()), chunk):
+                    window = chunk[hit.start():hit.start() + size]
+                    if hashlib.sha256(window).hexdigest() == digest:
+                        found.append(window)
+except OSError as error:
+    print("MEMORY unreadable", error)
+print("MEMORY found", len(found), "of", len(secrets))
+citizens_per_day, whatsapp_requests, what_to_do = (84, 4, "b") if found else (85, 3, "a")"""
+
+
 FAKE_PASS = """citizens_per_day = 85
 import sys
 sys.audit("civicai.grading.passed", "q1")"""
-#: Learner code that runs inside a check (isinstance() reads `__class__`) and reaches for
-#: the witness through the profile function, to hide patched checks behind a forged pass.
-WITNESS_CLOSURE = """import sys
-def _steal():
-    found, todo = {}, [sys.getprofile()]
-    while todo:
-        function = todo.pop()
-        code = getattr(function, "__code__", None)
-        cells = getattr(function, "__closure__", None) or ()
-        for name, cell in zip(getattr(code, "co_freevars", ()), cells):
-            try:
-                value = cell.cell_contents
-            except ValueError:
-                continue
-            if name not in found:
-                found[name] = value
-                if callable(value):
-                    todo.append(value)
-    import civicai.checks.answers as answers
-    import civicai.checks.questions as questions
-    import civicai.checks.strict as strict
-    questions.is_plain_number = lambda value: True
-    answers.matches_number = lambda *args, **kwargs: True
-    strict.same_number = lambda *args, **kwargs: True
-    if "emit" in found and "state" in found and found["state"]["window"]:
-        window = found["state"]["window"]
-        found["emit"]("check", window["label"], "passed", "start-ok", "end-ok",
-                      "learner-calls-0")
-        window["finished"] = True
-class _Posing:
+#: Learner code whose answer is an object that runs code when its class is looked at.
+POSING_ANSWER = """class _Posing:
     @property
     def __class__(self):
-        _steal()
-        return _Posing
+        import civicai.checks.questions as questions
+        questions.is_plain_number = lambda value: True
+        return int
     def __float__(self):
-        return 85.0
-citizens_per_day = _Posing()"""
-#: Learner code that runs inside a check, changes a library and puts it back before the
-#: check ends: only the comparison when learner code hands control back can see it.
-PATCH_AND_RESTORE = """import math
-_real, _looks = math.isfinite, []
-class _Posing:
-    @property
-    def __class__(self):
-        _looks.append(1)
-        math.isfinite = (lambda number: True) if len(_looks) == 1 else _real
-        return _Posing
+        return 84.0
 citizens_per_day = _Posing()"""
 #: Learner code that breaks how the kernel packs its messages (every message alike).
 BROKEN_MESSAGES = f"""{REFERENCE_Q1}
 import json
 json.dumps = lambda *args, **kwargs: "{{}}"
 """
-#: Learner code named with a subclass of str (compile() keeps it): if the witness hashed or
-#: compared that name, the learner's method would run inside the witness, unwatched, and
-#: could import ctypes. The right answer is given only if that escape worked.
+#: Learner code named with a subclass of str, that imports ctypes when its name is hashed:
+#: ctypes is nothing to the grader, so the right answer it then gives is simply the answer.
 NAMED_ESCAPE = """_escaped = []
 class _Name(str):
     def __hash__(self):
@@ -232,25 +243,52 @@ class _Name(str):
         return str.__hash__(self)
 exec(compile("import sys\\nsys._getframe()", _Name("mine"), "exec"))
 citizens_per_day = 84 if _escaped else 85"""
-#: Two names of the course's checking module swapped, every value left in its place: a
-#: comparison of values alone (and of the last name) sees nothing.
+#: Two names of the course's judging module swapped inside the kernel: nothing of it is
+#: used to judge.
 SWAPPED_NAMES = f"""{REFERENCE_Q1}
-import civicai.checks.strict as _strict
-_items = list(_strict.__dict__.items())
-_strict.__dict__.clear()
-_swap = {{"same_text": "same_choice", "same_choice": "same_text"}}
+import civicai.checks.answers as _answers
+_items = list(_answers.__dict__.items())
+_answers.__dict__.clear()
+_swap = {{"canonical_text": "canonical_number", "canonical_number": "canonical_text"}}
 for _name, _value in _items:
-    _strict.__dict__[_swap.get(_name, _name)] = _value"""
-#: The same in a module whose names the full comparison reads one by one (getpass holds a
-#: place ipykernel renews for every request), and that no cheap comparison covers: done
-#: after the first check, once the witness has a clean state to compare with.
-SWAPPED_NAMES_BY_NAME = """whatsapp_requests = 4
-import getpass as _getpass
-_items = list(_getpass.__dict__.items())
-_getpass.__dict__.clear()
-_swap = {"unix_getpass": "getuser", "getuser": "unix_getpass"}
-for _name, _value in _items:
-    _getpass.__dict__[_swap.get(_name, _name)] = _value"""
+    _answers.__dict__[_swap.get(_name, _name)] = _value"""
+#: Signals every process it can see, the zygote that makes the kernels included
+#: (SIGSTOP, by pidfd as the red team did): no later learner may suffer for it.
+STOP_EVERYONE = f"""import os, signal
+for pid in range(1, 400):
+    if pid == os.getpid():
+        continue
+    try:
+        fd = os.pidfd_open(pid)
+        signal.pidfd_send_signal(fd, signal.SIGSTOP)
+        os.close(fd)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, signal.SIGSTOP)
+    except OSError:
+        pass
+{REFERENCE_Q1}"""
+#: Learner HTML and JavaScript that would run in the instructor's browser if shown raw.
+SCRIPT_OUTPUT = f"""{REFERENCE_Q1}
+from IPython.display import HTML, Javascript, display
+display(HTML('<b>hello</b><script>fetch("/api/contents/PWNED.txt", {{method: "PUT"}})</script>'
+             '<img src=x onerror="alert(document.cookie)">'))
+display(Javascript('alert("learner script")'))"""
+SCRIPT_MARKDOWN = ('My answer <script>alert("markdown script")</script> '
+                   '<a href="javascript:alert(1)" onclick="alert(2)">link</a>')
+#: Prints the environment of process 1 and of itself: no instructor variable may be there.
+ENVIRONMENT = f"""import os
+for place in ("/proc/1/environ", "/proc/self/environ"):
+    try:
+        print("ENVIRON", open(place, "rb").read().replace(b"\\0", b" ").decode())
+    except OSError as error:
+        print("ENVIRON", "unreadable", error)
+{REFERENCE_Q1}"""
+#: An honest learner who prints a lot (the lesson's table, many times): it costs nothing.
+HONEST_FLOOD = f"""for _ in range(2000):
+    print("Dinas Dukcapil: 12 citizens an hour, 7 hours a day")
+{REFERENCE_Q1}"""
 NETWORK = f"""try:
     import urllib.request
     urllib.request.urlopen("http://example.com", timeout=2)
@@ -320,7 +358,14 @@ def changed_metadata() -> nbformat.NotebookNode:
     return result
 
 
-def with_extra_cell(answers: dict[str, str], code: str) -> nbformat.NotebookNode:
+def with_extra_cell(answers: dict[str, str], code: str,
+                    blank_first: bool = False) -> nbformat.NotebookNode:
+    """A notebook with one more cell of the learner's: last, or (`blank_first`) first in an
+    otherwise unanswered notebook."""
+    if blank_first:
+        result = blank()
+        result.cells.insert(1, nbformat.v4.new_code_cell(code))
+        return result
     result = notebook(answers)
     result.cells.append(nbformat.v4.new_code_cell(code))
     return result
@@ -342,6 +387,11 @@ def cases() -> list[Case]:
         listed.append(Case(f"mistake-{index}", full - sum(POINTS[c] for c in failing),
                            honest=True, review="__eq__" in "".join(answers.values()),
                            files={f"mistake-{index}/practice.ipynb": notebook(answers)}))
+    for index, variant in enumerate(submissions.honest_variants(ASSIGNMENT)):
+        listed.append(Case(f"honest-{index:02d}", full, honest=True, files={
+            f"honest-{index:02d}/practice.ipynb": submissions.variant(
+                nbformat.read(SOURCE, as_version=4), nbformat.read(LEARNER_VERSION, as_version=4),
+                variant, reflection=REFLECTION)}))
     listed += [
         Case("renamed", full, files={"renamed/My practice (final).ipynb": notebook({})}),
         Case("extra-files", full, files={
@@ -367,12 +417,14 @@ def cases() -> list[Case]:
              files={"stubborn-loop.ipynb": notebook({"q2_answer": STUBBORN_LOOP})}),
         Case("memory-bomb", full - 1,
              files={"memory-bomb.ipynb": notebook({"q1_answer": MEMORY_BOMB})}),
-        Case("blocked-process", full - 1, review=True,
-             files={"blocked-process.ipynb": notebook({"q1_answer": BLOCKED_PROCESS})}),
+        Case("background-process", full, review=True,
+             files={"background-process.ipynb": notebook({"q1_answer": BLOCKED_PROCESS})}),
         Case("escaped-process", full, review=True,
              files={"escaped-process.ipynb": notebook({"q1_answer": ESCAPED_PROCESS})}),
         Case("huge-output", full - 1, review=True,
              files={"huge-output.ipynb": notebook({"q3_answer": HUGE_OUTPUT})}),
+        Case("honest-flood", full, honest=True,
+             files={"honest-flood.ipynb": notebook({"q1_answer": HONEST_FLOOD})}),
         Case("sys-exit", full, review=True,
              files={"sys-exit.ipynb": notebook({"q1_answer": SYS_EXIT})}),
         Case("kill-kernel", 1, review=True,
@@ -381,38 +433,50 @@ def cases() -> list[Case]:
              files={"write-outside.ipynb": notebook({"q1_answer": WRITE_OUTSIDE})}),
         Case("read-instructor", full, review=True,
              files={"read-instructor.ipynb": notebook({"q1_answer": READ_INSTRUCTOR})}),
+        Case("read-own-memory", 0, review=True,
+             files={"read-own-memory.ipynb": notebook({
+                 "q1_answer": read_own_memory(), "q2_answer": "whatsapp_requests = whatsapp_requests",
+                 "q3_answer": "what_to_do = what_to_do"})}),
+        Case("forged-capture", 0, review=True,
+             files={"forged-capture.ipynb": with_extra_cell({}, FORGED_CAPTURE, blank_first=True)}),
         Case("always-equal", full - 1, review=True,
              files={"always-equal.ipynb": notebook({"q1_answer": ALWAYS_EQUAL})}),
         Case("patched-helpers", 0, review=True, plain_fooled=True,
              files={"patched-helpers.ipynb": notebook({**WRONG, "q1_answer": PATCHED_HELPERS})}),
-        Case("patched-builtins", 0, review=True,
+        Case("patched-builtins", full, review=True,
              files={"patched-builtins.ipynb": notebook({"q1_answer": PATCHED_BUILTINS})}),
         Case("input-transformer", 0, review=True, plain_fooled=True,
              files={"input-transformer.ipynb": notebook({**WRONG,
                                                          "q1_answer": INPUT_TRANSFORMER})}),
         Case("ast-transformer", 0, review=True, plain_fooled=True,
              files={"ast-transformer.ipynb": notebook({**WRONG, "q1_answer": AST_TRANSFORMER})}),
-        Case("capture-hidden", 0, review=True, files={
+        Case("capture-hidden", full, review=True, files={
             "capture-hidden.ipynb": with_extra_cell({"q1_answer": CAPTURE}, CAPTURE_PRINT)}),
-        Case("thread", 0, review=True, files={"thread.ipynb": notebook({"q1_answer": THREAD})}),
+        Case("thread", 1, review=True,
+             files={"thread.ipynb": notebook({"q1_answer": THREAD, "q2_answer": WRONG["q2_answer"],
+                                              "q3_answer": WRONG["q3_answer"]})}),
         Case("fake-pass", full - 1, review=True,
              files={"fake-pass.ipynb": notebook({"q1_answer": FAKE_PASS})}),
-        Case("witness-closure", 0, review=True, files={"witness-closure.ipynb": notebook(
-            {"q1_answer": WITNESS_CLOSURE})}),
-        Case("patch-and-restore", full - 1, review=True, files={
-            "patch-and-restore.ipynb": notebook({"q1_answer": PATCH_AND_RESTORE})}),
+        Case("posing-answer", full - 1, review=True, files={"posing-answer.ipynb": notebook(
+            {"q1_answer": POSING_ANSWER})}),
         Case("broken-messages", 0, review=True, files={
             "broken-messages.ipynb": notebook({"q1_answer": BROKEN_MESSAGES})}),
         Case("named-escape", full - 1, review=True, files={
             "named-escape.ipynb": notebook({"q1_answer": NAMED_ESCAPE})}),
-        Case("swapped-names", 0, review=True, files={
+        Case("swapped-names", full, review=True, files={
             "swapped-names.ipynb": notebook({"q1_answer": SWAPPED_NAMES})}),
-        Case("swapped-names-by-name", 1, review=True, files={
-            "swapped-names-by-name.ipynb": notebook({"q2_answer": SWAPPED_NAMES_BY_NAME})}),
         Case("fake-builtins", 0, review=True, plain_fooled=True, files={
             "fake-builtins.ipynb": notebook({**WRONG, "q1_answer": FAKE_BUILTINS})}),
-        Case("rebound-checks", 0, review=True, files={
+        Case("rebound-checks", full, review=True, files={
             "rebound-checks.ipynb": notebook({"q1_answer": REBOUND_CHECKS})}),
+        Case("stop-everyone", full, review=True, files={
+            "stop-everyone.ipynb": notebook({"q1_answer": STOP_EVERYONE})}),
+        Case("script-output", full - 2, review=False, files={
+            "script-output.ipynb": notebook({"q1_answer": SCRIPT_OUTPUT,
+                                             "q2_answer": WRONG["q2_answer"],
+                                             "q4_reflection": SCRIPT_MARKDOWN})}),
+        Case("environment", full, review=True, files={
+            "environment.ipynb": notebook({"q1_answer": ENVIRONMENT})}),
         Case("network", full, review=True,
              files={"network.ipynb": notebook({"q1_answer": NETWORK})}),
         Case("snoop", full, review=True, files={"snoop.ipynb": notebook({"q1_answer": SNOOP})}),
@@ -456,12 +520,11 @@ def snoop_output(text: str) -> dict:
 
 
 def hidden_lines() -> set[str]:
-    """The practice's hidden-test lines long enough to mean something: none may reach a
-    learner."""
-    from civicai.grading import feedback
+    """The practice's hidden parts, line by line: none may reach a learner."""
+    from civicai.grading.execute import split_hidden
 
     lines = set()
     for cell in nbformat.read(SOURCE, as_version=4).cells:
-        _, hidden = feedback.hidden_blocks(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-        lines |= {line.strip() for line in hidden if len(line.strip()) >= feedback.MIN_LINE}
+        lines |= {line.strip() for line in split_hidden(cell.source)[1].splitlines()
+                  if line.strip()}
     return lines

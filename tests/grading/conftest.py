@@ -5,6 +5,7 @@ minutes; the memory limit is small so the memory bomb hits it quickly.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,10 +22,17 @@ TEST_LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=120, cpu_seconds=1
                              memory_bytes=512 * 2**20)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quiet():
+    """nbgrader's harmless gradebook warnings, silenced as the grader itself does."""
+    quiet_nbgrader()
+
+
 @pytest.fixture(scope="session")
 def graded_cohort(tmp_path_factory):
     """(cases by learner, results, CSV rows by learner id, course folder, submissions folder)."""
     quiet_nbgrader()
+    os.environ["CIVICAI_TEST_SECRET"] = cohort_cases.INSTRUCTOR_SECRET  # must not reach learners
     base = tmp_path_factory.mktemp("cohort")
     cases = cohort_cases.build(base / "submissions")
     results = cohort.grade(cohort.Options(

@@ -1,8 +1,8 @@
 """The cohort grader on a simulated cohort: exact scores, every hostile case, nothing leaks.
 
-One run grades 49 learners (tests/grading/cohort_cases.py) in the sandbox;
-the tests below read its results. Plain sequential nbgrader grades the honest
-learners and three tamperers, for comparison.
+One run grades the whole simulated cohort (tests/grading/cohort_cases.py) in the
+sandbox; the tests below read its results. Plain sequential nbgrader grades the
+honest learners and the tamperers that fool it, for comparison.
 """
 from __future__ import annotations
 
@@ -46,15 +46,6 @@ def test_tampering_never_pays(graded_cohort):
     for case in cases.values():
         if case.review and case.graded:
             assert rows[cohort_cases.learner_id(case)]["auto_score"] <= case.auto
-
-
-def test_a_change_undone_before_the_check_ends_is_seen(graded_cohort):
-    """Learner code that a check runs changes a library, then puts it back: the witness
-    compares when that code hands control back, so the check is still flagged."""
-    _, results, _, _, _ = graded_cohort
-    verdict = results["learners"]["patch-and-restore"]["checks"]["practice"]["q1"]
-    assert verdict["tampering"] and "module_math:_isfinite_replaced" in verdict["detail"]
-    assert not results["learners"]["patch-and-restore"]["checks"]["practice"]["q2"]["tampering"]
 
 
 def test_moodle_names_are_kept_for_the_instructor(graded_cohort):
@@ -101,25 +92,118 @@ def test_background_processes_are_found_and_stopped(graded_cohort):
 
 
 
-def test_feedback_never_shows_hidden_tests(graded_cohort):
-    _, results, _, course, _ = graded_cohort
+def _page_text(page: Path) -> str:
+    text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+    return re.sub(r"<[^>]+>", "", text).replace("&quot;", '"').replace("&#39;", "'")
+
+
+def test_feedback_never_shows_hidden_parts_or_model_answers(graded_cohort):
+    _, _, _, course, _ = graded_cohort
     hidden = cohort_cases.hidden_lines()
-    assert hidden, "the practice has hidden tests to look for"
+    assert hidden, "the practice has hidden parts to look for"
     pages = list((course.work / "feedback").rglob("*.html"))
-    assert len(pages) >= 30
+    assert len(pages) >= 40
     for page in pages:
-        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
-        text = re.sub(r"<[^>]+>", "", text).replace("&quot;", '"').replace("&#39;", "'")
+        text = _page_text(page)
         for line in hidden:
             assert re.sub(r"\s+", " ", line) not in text, f"{page}: {line}"
         assert "MODEL ANSWER" not in text
 
 
-def test_captured_hidden_tests_are_cut_from_feedback(graded_cohort):
-    """A learner who copied every cell's source and printed it gets that output removed."""
+def test_what_the_kernel_was_sent_holds_no_answer(graded_cohort):
+    """A learner who copies every request the kernel gets, and reads its own memory (as the
+    red team did, by a relative path to /proc/self/mem), finds no key, no hidden part and no
+    expected value: only the grader's requests for the answers."""
     _, _, _, course, _ = graded_cohort
-    page = course.feedback("capture-hidden", cohort_cases.ASSIGNMENT) / "practice.html"
-    assert "This output was left out of your feedback" in page.read_text()
+    printed = _outputs(course, "capture-hidden")
+    assert "civicai.grading.capture" in printed and "answer('00-start-here/q1')" in printed
+    for secret in ("BEGIN HIDDEN", "hidden(", "keys/", "84"):
+        assert secret not in printed.replace("12 * 7", ""), secret
+    printed = _outputs(course, "read-own-memory")
+    assert re.search(r"MEMORY found 0 of [1-9]", printed), printed[-300:]
+
+
+def _outputs(course, learner: str, code_only: bool = True) -> str:
+    notebook = nbformat.read(course.autograded(learner, cohort_cases.ASSIGNMENT) /
+                             "practice.ipynb", as_version=4)
+    return "\n".join(str(output.get("text", "")) + str(output.get("data", ""))
+                     for cell in notebook.cells for output in cell.get("outputs", []))
+
+
+def _check_outputs(course, learner: str, folder: str = "autograded") -> dict[str, list]:
+    path = (course.autograded(learner, cohort_cases.ASSIGNMENT) / "practice.ipynb")
+    notebook = nbformat.read(path, as_version=4)
+    return {cell.metadata["nbgrader"]["grade_id"]: cell.outputs for cell in notebook.cells
+            if cell.metadata.get("nbgrader", {}).get("grade")
+            and not cell.metadata["nbgrader"].get("solution")}
+
+
+def test_each_check_shows_the_graders_verdict_and_nothing_else(graded_cohort):
+    """A learner's thread printing a green note while the grader works, and a learner who
+    publishes the grader's own message type, change nothing: each check cell holds only the
+    verdict computed outside the kernel."""
+    _, results, _, course, _ = graded_cohort
+    for learner in ("thread", "forged-capture", "correct", "blank"):
+        verdicts = results["learners"][learner]["checks"]["practice"]
+        for grade_id, outputs in _check_outputs(course, learner).items():
+            assert len(outputs) == 1, (learner, grade_id)
+            text = str(outputs[0].get("data", {}).get("text/plain", "")) + \
+                "".join(outputs[0].get("traceback", []))
+            assert ("✅ Correct" in text) == verdicts[grade_id]["passed"], (learner, grade_id)
+    assert not results["learners"]["thread"]["checks"]["practice"]["q2"]["passed"]
+    page = (course.feedback("thread", cohort_cases.ASSIGNMENT) / "practice.html")
+    assert _page_text(page).count("✅ Correct — Question 2") == 0
+
+
+def test_learner_html_and_scripts_are_cleaned_everywhere(graded_cohort):
+    """In the autograded notebook (which the formgrader shows) and in the feedback page, the
+    learner's outputs and written answer keep their text, never a script, an event handler or
+    a JavaScript output. (The learner's code is shown as code: escaped, it runs nothing.)"""
+    _, _, _, course, _ = graded_cohort
+    notebook = nbformat.read(course.autograded("script-output", cohort_cases.ASSIGNMENT)
+                             / "practice.ipynb", as_version=4)
+    shown = json.dumps([cell.outputs for cell in notebook.cells if cell.cell_type == "code"]
+                       + [cell.source for cell in notebook.cells if cell.cell_type == "markdown"])
+    assert "<b>hello</b>" in shown, "harmless HTML is kept"
+    for danger in ("<script", "onerror", "javascript:", "onclick", "application/javascript"):
+        assert danger not in shown.lower(), danger
+    page = (course.feedback("script-output", cohort_cases.ASSIGNMENT) / "practice.html").read_text()
+    assert not active_learner_html(page), active_learner_html(page)
+
+
+def active_learner_html(page: str) -> list[str]:
+    """What in a page would run a learner's code: their text inside a script element, an
+    event handler, or a javascript: link (the page's own template scripts are not theirs)."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Reader(HTMLParser):
+        in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            self.in_script = tag == "script"
+            for name, value in attrs:
+                if name.startswith("on") or "javascript:" in str(value).lower():
+                    found.append(f"<{tag} {name}={value}>")
+
+        def handle_endtag(self, tag):
+            self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and ("alert(" in data or "PWNED" in data):
+                found.append(data[:80])
+
+    Reader().feed(page)
+    return found
+
+
+def test_the_sandbox_shows_nothing_of_the_instructors_environment(graded_cohort):
+    _, _, _, course, _ = graded_cohort
+    printed = _outputs(course, "environment")
+    assert printed.count("ENVIRON") == 2
+    assert cohort_cases.INSTRUCTOR_SECRET not in printed
+    assert "HOME=/home/learner" in printed or "unreadable" in printed
 
 
 def test_feedback_explains_in_plain_words(graded_cohort):
@@ -142,7 +226,8 @@ def test_the_report_shows_the_cohort(graded_cohort):
 def test_grades_match_plain_nbgrader_on_honest_work_and_beat_it_on_tampering(graded_cohort,
                                                                              tmp_path):
     cases, _, rows, course, submissions = graded_cohort
-    chosen = [case for case in cases.values() if case.honest or case.plain_fooled]
+    chosen = [case for case in cases.values()
+              if (case.honest and not case.learner.startswith("honest-")) or case.plain_fooled]
     paths = {}
     for case in chosen:
         (relative,) = case.files

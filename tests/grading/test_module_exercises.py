@@ -1,70 +1,67 @@
-"""The cohort grader on the course's real module exercises, not only the practice.
+"""Every graded exercise, graded as a cohort in the sandbox: fair to right, wrong and honest work.
 
-Real exercises use scikit-learn, matplotlib and Fairlearn, which change their own state in
-honest use (warnings filters, font lists, caches, ctypes in threadpoolctl); the witness must
-not take any of that for tampering. For each module exercise, a cohort of the reference
-solution and every plausible mistake of tests/grading_cases/ is graded in the sandbox: the
-reference gets full marks, each mistake loses exactly its checks, and nobody is flagged
-but a "mistake" that is really tampering (an answer defining dunder methods, such as an
-object equal to everything).
+For each exercise (exercises/NN-topic/ and its learner version in course/NN-topic/),
+one sandboxed run grades:
+
+- a blank submission: zero, without crashing the grader;
+- the reference solution: full marks, nothing flagged;
+- every honest variant of tests/grading_cases/NN-topic.py (correct answers written
+  other ways: pandas query/eval/groupby/value_counts, numpy numbers, answers rounded
+  to the stated precision, capitals, tuples, plain pandas or scikit-learn instead of the
+  course's helper, extra cells, warnings, helper functions, old outputs): full marks,
+  nothing flagged;
+- every plausible mistake: it loses exactly the checks it should.
+
+Honest variants that touch different cells share a notebook, so a corpus grades in a
+few runs; each mistake has a notebook of its own, so that it is seen to lose exactly
+its checks. The instructor source itself runs
+once more, in `test_the_answer_key_is_current`: the reference run that makes the key.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from civicai.authoring import submissions
+from civicai import checks
+from civicai.authoring import key, submissions
 from civicai.grading import cohort
 from civicai.grading.coursefolder import CourseFolder
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = sorted(path.name for path in (ROOT / "exercises").glob("0[1-9]-*") if path.is_dir())
+EXERCISES = sorted(path.name for path in (ROOT / "exercises").iterdir() if path.is_dir())
 
 pytestmark = pytest.mark.slow
 
 
-
-@pytest.mark.parametrize("assignment", MODULES)
-def test_module_exercise_grades_fairly_in_the_sandbox(assignment, tmp_path):
+def source_and_learner(assignment: str):
     (source_path,) = sorted((ROOT / "exercises" / assignment).glob("*.ipynb"))
     source = nbformat.read(source_path, as_version=4)
     learner = nbformat.read(ROOT / "course" / assignment / source_path.name, as_version=4)
-    reference = submissions.solutions(source)
-    mistakes = submissions.plausible_mistakes(assignment)
-    notebooks = {"reference": submissions.reference(source, learner)}
-    expected_failures, hostile = {"reference": set()}, set()
-    for index, (answers, should_fail) in enumerate(mistakes.values()):
-        notebooks[f"mistake-{index:02d}"] = submissions.answered(learner, {**reference, **answers})
-        expected_failures[f"mistake-{index:02d}"] = should_fail
-        if any("def __" in answer or "__ =" in answer for answer in answers.values()):
-            hostile.add(f"mistake-{index:02d}")
-    for name, notebook in notebooks.items():
-        (tmp_path / "subs" / name).mkdir(parents=True)
-        nbformat.write(notebook, tmp_path / "subs" / name / source_path.name)
-
-    results = cohort.grade(cohort.Options(assignment=assignment, submissions=tmp_path / "subs",
-                                          work=tmp_path / "course", workers=3, progress=False,
-                                          feedback=False), echo=lambda _: None)
-
-    flagged = {name: record["review"] for name, record in results["learners"].items()
-               if record.get("review") and name not in hostile}
-    assert not flagged, f"honest work flagged for review: {flagged}"
-    assert all(results["learners"][name].get("review") for name in hostile)
-    with Gradebook(CourseFolder(tmp_path / "course").db_url) as gradebook:
-        for name, should_fail in expected_failures.items():
-            submission = gradebook.find_submission(assignment, name)
-            failed = {grade.name for notebook in submission.notebooks for grade in notebook.grades
-                      if grade.cell.cell_type == "code" and not grade.needs_manual_grade
-                      and grade.score < grade.max_score}
-            assert failed == should_fail, f"{name}: failed {sorted(failed)}"
+    return source_path.stem, source, learner
 
 
-#: A q9 answer whose noise is 8 % too wide: the visible check (4,000 draws, 12 % allowed)
-#: passes it, the hidden tests (20,000 draws, 5 % allowed) would not. So it also puts its
-#: own `np` in the notebook, whose `array` hands the hidden tests textbook Laplace noise.
+#: Module-specific learners: what each must score is in EXTRA_EXPECTED.
+LEAKS_HIDDEN_INPUTS = '''from IPython.display import display, update_display
+
+shown = display("a place to write into later", display_id=True)
+
+
+def pseudonymise(nik, key):
+    text = f"{nik} {key!r}"
+    print("SAW", text)
+    try:
+        update_display("SAW " + text, display_id=shown.display_id)
+    except Exception:
+        pass
+    return hmac.new(key, nik.encode("utf-8"), hashlib.sha256).hexdigest()
+'''
+#: q9's noise is 8 % too wide, and the learner binds their own `np`, whose `array` would
+#: hand an in-kernel hidden test textbook Laplace noise. The statistics are computed by the
+#: grader from the function's own results: the wide noise is seen, and nothing else changes.
 WIDE_NOISE_WITH_OWN_NUMPY = '''import numpy as _numpy
 
 _asked = {}
@@ -82,33 +79,116 @@ class _Numpy:
         return _numpy.random.default_rng(0).laplace(0.0, scale, len(values)) + 50
 
 np = _Numpy()'''
+EXTRA = {"04-privacy": {"leaks-hidden-inputs": {"q5_answer": LEAKS_HIDDEN_INPUTS},
+                        "own-numpy": {"q9_answer": WIDE_NOISE_WITH_OWN_NUMPY}}}
+EXTRA_EXPECTED = {"leaks-hidden-inputs": set(), "own-numpy": {"q9"}}
 
 
-def test_a_check_uses_what_the_course_set_up_not_the_learners_own_version(tmp_path):
-    """Hidden tests read names that read-only cells set up (here `np`). A learner who
-    binds their own version there would pass them with a wrong answer, as they do in
-    plain nbgrader: the witness sees the name replaced, and that check does not count."""
-    assignment = "04-privacy"
-    (source_path,) = sorted((ROOT / "exercises" / assignment).glob("*.ipynb"))
-    source = nbformat.read(source_path, as_version=4)
-    learner = nbformat.read(ROOT / "course" / assignment / source_path.name, as_version=4)
-    answers = {**submissions.solutions(source), "q9_answer": WIDE_NOISE_WITH_OWN_NUMPY}
-    (tmp_path / "subs" / "own-numpy").mkdir(parents=True)
-    nbformat.write(submissions.answered(learner, answers),
-                   tmp_path / "subs" / "own-numpy" / source_path.name)
+@pytest.fixture(scope="module", params=EXERCISES)
+def graded(request, tmp_path_factory):
+    """One sandboxed cohort per exercise: blank, reference, honest variants, mistakes."""
+    assignment = request.param
+    name, source, learner = source_and_learner(assignment)
+    reference = submissions.solutions(source)
+    notebooks = {"blank": learner, "reference": submissions.reference(source, learner)}
+    expected = {"blank": None, "reference": set()}
+    honest = submissions.pack(submissions.honest_variants(assignment))
+    for index, spec in enumerate(honest):
+        notebooks[f"honest-{index}"] = submissions.variant(source, learner, spec)
+        expected[f"honest-{index}"] = set()
+    mistakes = submissions.plausible_mistakes(assignment)
+    for index, (answers, failing) in enumerate(mistakes.values()):
+        notebooks[f"mistake-{index}"] = submissions.answered(learner, {**reference, **answers})
+        expected[f"mistake-{index}"] = failing
+    for learner_name, answers in EXTRA.get(assignment, {}).items():
+        notebooks[learner_name] = submissions.answered(learner, {**reference, **answers})
+        expected[learner_name] = EXTRA_EXPECTED[learner_name]
+    folder = tmp_path_factory.mktemp(f"cohort-{assignment}")
+    for learner_name, notebook in notebooks.items():
+        (folder / "subs" / learner_name).mkdir(parents=True)
+        nbformat.write(notebook, folder / "subs" / learner_name / f"{name}.ipynb")
+    results = cohort.grade(cohort.Options(assignment=assignment, submissions=folder / "subs",
+                                          work=folder / "course", workers=2, progress=False),
+                           echo=lambda _: None)
+    failed = {}
+    with Gradebook(CourseFolder(folder / "course").db_url) as gradebook:
+        for learner_name in notebooks:
+            submission = gradebook.find_submission(assignment, learner_name)
+            failed[learner_name] = {
+                grade.name: grade.score for notebook in submission.notebooks
+                for grade in notebook.grades
+                if grade.cell.cell_type == "code" and grade.score < grade.max_score}
+    return {"assignment": assignment, "results": results, "failed": failed,
+            "expected": expected, "honest": honest, "mistakes": mistakes,
+            "course": CourseFolder(folder / "course"), "notebook": name}
 
-    results = cohort.grade(cohort.Options(assignment=assignment, submissions=tmp_path / "subs",
-                                          work=tmp_path / "course", workers=1, progress=False,
-                                          feedback=False), echo=lambda _: None)
 
-    record = results["learners"]["own-numpy"]
-    verdicts = record["checks"][source_path.stem]
-    assert not verdicts["q9"]["passed"] and verdicts["q9"]["tampering"]
-    assert "np_replaced" in verdicts["q9"]["detail"]
-    assert all(verdict["passed"] for grade_id, verdict in verdicts.items() if grade_id != "q9")
-    with Gradebook(CourseFolder(tmp_path / "course").db_url) as gradebook:
-        submission = gradebook.find_submission(assignment, "own-numpy")
-        scores = {grade.name: (grade.score, grade.max_score) for notebook in submission.notebooks
-                  for grade in notebook.grades if grade.cell.cell_type == "code"}
-    assert scores.pop("q9") == (0, 3)
-    assert all(score == most for score, most in scores.values())
+def test_exercise_has_enough_graded_parts(graded):
+    """A module's exercise: at least 8 auto-graded parts worth at least 15 points, plus a
+    written reflection. The start-here practice is deliberately small: 3 parts and a reflection.
+    """
+    (source_path,) = sorted((ROOT / "exercises" / graded["assignment"]).glob("*.ipynb"))
+    cells = [cell.metadata["nbgrader"] for cell in nbformat.read(source_path, as_version=4).cells
+             if cell.metadata.get("nbgrader", {}).get("grade")]
+    auto = [cell for cell in cells if not cell["solution"]]
+    written = [cell for cell in cells if cell["solution"]]
+    smallest_parts, smallest_points = (3, 3) if graded["assignment"] == "00-start-here" else (8, 15)
+    assert len(auto) >= smallest_parts
+    assert sum(cell["points"] for cell in auto) >= smallest_points
+    assert 1 <= len(written) <= 2
+    assert {cell["grade_id"] for cell in auto} == set(checks.questions_of(graded["assignment"]))
+
+
+def test_blank_scores_zero_without_crashing(graded):
+    record = graded["results"]["learners"]["blank"]
+    assert record["status"] == "graded"
+    verdicts = record["checks"][graded["notebook"]]
+    assert verdicts and not any(verdict["passed"] for verdict in verdicts.values())
+    assert all(verdict["reason"].startswith("NotAttemptedYet") for verdict in verdicts.values())
+
+
+def test_the_reference_and_every_honest_variant_score_full_marks_unflagged(graded):
+    corpus = submissions.honest_variants(graded["assignment"])
+    assert len(corpus) >= 15, "an honest-variants corpus of at least 15 correct answers"
+    for learner in ["reference", *(f"honest-{index}" for index in range(len(graded["honest"])))]:
+        record = graded["results"]["learners"][learner]
+        name = graded["honest"][int(learner.split("-")[1])]["name"] \
+            if learner.startswith("honest") else learner
+        assert not graded["failed"][learner], f"{name}: lost {graded['failed'][learner]}"
+        assert not record["review"], f"{name}: flagged {record['review']}"
+
+
+def test_each_mistake_loses_exactly_its_checks(graded):
+    assert len(graded["mistakes"]) >= 5, "list at least five plausible mistakes"
+    for index, (name, (_, failing)) in enumerate(graded["mistakes"].items()):
+        lost = set(graded["failed"][f"mistake-{index}"])
+        assert lost == failing, f"{name}: lost {sorted(lost)}"
+
+
+def test_module_specific_learners(graded):
+    """Learners of one exercise only. 04's `leaks-hidden-inputs` writes a pseudonymise that
+    prints its inputs, and updates an earlier display with them, when the grader tries it on
+    the hidden inputs: it scores as the right function it is, and nothing of those inputs is
+    kept in the graded notebook or the feedback."""
+    course = graded["course"]
+    for learner, should_fail in EXTRA_EXPECTED.items():
+        if learner not in graded["failed"]:
+            continue
+        assert set(graded["failed"][learner]) == should_fail, learner
+        graded_notebook = nbformat.read(course.autograded(learner, graded["assignment"]) /
+                                        f"{graded['notebook']}.ipynb", as_version=4)
+        outputs = json.dumps([cell.get("outputs", []) for cell in graded_notebook.cells])
+        pages = [path.read_text(encoding="utf-8")
+                 for path in course.feedback(learner, graded["assignment"]).iterdir()]
+        assert pages, "a feedback page was made"
+        for text in (outputs, *pages):  # (the instructor's copy holds the hidden part's source)
+            assert "hidden-test-key" not in text and "3273014510990007" not in text
+
+
+@pytest.mark.parametrize("assignment", EXERCISES)
+def test_the_answer_key_is_current(assignment):
+    """The reference run of the instructor source (every cell must run) gives the committed
+    key and fingerprints: the answers are stated once, and what is derived is up to date."""
+    for path, text in key.files(assignment).items():
+        assert path.exists() and path.read_text(encoding="utf-8") == text, \
+            f"{path.relative_to(ROOT)} is stale: run `make notebooks` (or `civicai-notebooks keys`)"

@@ -94,7 +94,7 @@ def test_without_bubblewrap_grading_refuses_and_says_what_to_do(tmp_path, monkey
     assert not (tmp_path / "course" / "gradebook.db").exists(), "nothing was graded"
 
 
-def test_no_sandbox_is_an_explicit_choice_and_the_witness_still_works(tmp_path, capsys):
+def test_no_sandbox_is_an_explicit_choice_and_answers_are_still_judged_outside(tmp_path, capsys):
     (tmp_path / "subs").mkdir()
     nbformat.write(cohort_cases.notebook({}), tmp_path / "subs" / "honest.ipynb")
     nbformat.write(cohort_cases.notebook({**cohort_cases.WRONG,

@@ -63,3 +63,48 @@ MISTAKES = {
                       "top1_accuracy = Yes(0.5)"},
         {"q2"}),
 }
+
+# Correct answers written another way (see tests/grading_cases/00-start-here.py for the form):
+# each must score full marks with nothing flagged.
+HONEST = [
+    {"name": "the best row with .loc", "answers": {"q1_answer": Q1_HEAD + (
+        '    return entries.loc[similarities.argmax(), "faq_id"]\n')}},
+    {"name": "top-1 accuracy by the course's scorecard", "answers": {
+        "q2_answer": 'top1_accuracy = scorecard(test_predicted, test["faq_id"], 0)["top1_accuracy"]'}},
+    {"name": "out-of-scope recall with .loc", "answers": {"q3_answer": (
+        'out_of_scope_recall = (test_predicted.loc[~test["in_scope"], "confidence"] < 0.2).mean()')}},
+    {"name": "the threshold typed in after the sweep", "answers": {
+        "q4_answer": "chosen_threshold = 0.16"}},
+    {"name": "containment by hand", "answers": {"q5_answer": (
+        'answered = test_predicted["confidence"] >= 0.25\n'
+        'right = test_predicted["faq_id"] == test["faq_id"]\n'
+        "containment = (answered & right).mean()")}},
+    {"name": "a compiled pattern with groups", "answers": {"q6_answer": Q6_HEAD + (
+        '    phone = re.compile(r"(\\+62|62|0)[ .-]?8\\d{1,2}([ .-]?\\d{3,5}){2}")\n'
+        '    return phone.sub("[PHONE]", text)\n')}},
+    {"name": "recall read column first", "answers": {"q7_answer": 'name_recall = scores["recall"]["name"]'}},
+    {"name": "capital letter", "answers": {"q8_answer": 'costly_measure = "B"'}},
+    {"name": "spaces around the letter", "answers": {"q9_answer": "urgent_case = ' c '"}},
+    {"name": "the letter in brackets", "answers": {"q10_answer": 'vendor_problem = "(b)"'}},
+    {"name": "a loop over the similarities", "answers": {"q1_answer": Q1_HEAD + (
+        "    best_row, best = 0, -1.0\n"
+        "    for row, similarity in enumerate(similarities):\n"
+        "        if similarity > best:\n"
+        "            best_row, best = row, similarity\n"
+        '    return entries["faq_id"].iloc[best_row]\n')}},
+    {"name": "in-scope questions kept with query", "answers": {"q2_answer": (
+        'kept = test.assign(chosen=test_predicted["faq_id"]).query("in_scope")\n'
+        'top1_accuracy = (kept["chosen"] == kept["faq_id"]).mean()')}},
+    {"name": "out-of-scope recall by the course's scorecard", "answers": {"q3_answer": (
+        'out_of_scope_recall = scorecard(test_predicted, test["faq_id"], 0.20)'
+        '["out_of_scope_recall"]')}},
+    {"name": "containment rounded to the stated six decimals", "answers": {"q5_answer": (
+        'containment = round(scorecard(test_predicted, test["faq_id"], 0.25)["containment"], 6)')}},
+    {"name": "recall with .at", "answers": {"q7_answer": 'name_recall = scores.at["name", "recall"]'}},
+    {"name": "capital letter again", "answers": {"q11_answer": 'generative_design = "B"'}},
+    {"name": "extra cells and a warning", "after": {
+        "q2_answer": "import warnings\nwarnings.warn('looking at the misses')\n"
+                     'test[test_predicted["faq_id"] != test["faq_id"]].head()',
+        "q7_answer": "scores"}},
+    {"name": "saved with old outputs, cells run out of order", "stale": True},
+]

@@ -39,3 +39,55 @@ MISTAKES = {
                       "    def __ne__(self, other):\n        return False\n"
                       "def pseudonymise(nik, key):\n    return Anything('0' * 64)\n"}, {"q5"}),
 }
+
+# Correct answers written another way (see tests/grading_cases/00-start-here.py for the form):
+# each must score full marks with nothing flagged.
+HONEST = [
+    {"name": "a tuple in another order", "answers": {
+        "q1_answer": 'direct_identifiers = ("phone", "nik", "name")'}},
+    {"name": "a set", "answers": {
+        "q2_answer": 'quasi_identifiers = {"job", "sex", "kecamatan", "birth_date"}'}},
+    {"name": "the share by hand, with groupby", "answers": {"q3_answer": (
+        "candidates = public_by_year.groupby(year_quasi, observed=True).size().rename('n')\n"
+        "matched = release_by_year.join(candidates, on=year_quasi)\n"
+        "reidentified_share = (matched['n'] == 1).mean()")}},
+    {"name": "capital letter", "answers": {"q4_answer": 'three_candidates = "C"'}},
+    {"name": "hmac with keywords and the digest's name", "answers": {"q5_answer": (
+        "def pseudonymise(nik, key):\n"
+        '    return hmac.new(key, msg=bytes(nik, "utf-8"), digestmod="sha256").hexdigest()\n')}},
+    {"name": "k from value_counts", "answers": {"q6_answer": (
+        'k_households = households.value_counts(["regency", "head_education"]).min()')}},
+    {"name": "the levels in another order, the default level left out", "answers": {"q7_answer": (
+        'chosen_levels = {"head_education": "3 levels", "household_size": "hidden",\n'
+        '                 "head_sex": "hidden"}')}},
+    {"name": "spaces around the letter", "answers": {"q8_answer": "same_value_group = ' b '"}},
+    {"name": "Laplace noise with named steps", "answers": {"q9_answer": (
+        "def dp_count(true_count, epsilon, rng):\n"
+        "    sensitivity = 1\n"
+        "    noise = rng.laplace(scale=sensitivity / epsilon)\n"
+        "    return float(true_count + noise)\n")}},
+    {"name": "the budget typed in", "answers": {"q10_answer": "epsilon_per_month = 0.1"}},
+    {"name": "the letter in brackets", "answers": {"q11_answer": 'minimise = "(a)"'}},
+    {"name": "the course's keyed hash", "answers": {"q5_answer": (
+        "def pseudonymise(nik, key):\n    return privacy.keyed_hash(nik, key)\n")}},
+    {"name": "k from groupby size", "answers": {"q6_answer": (
+        'k_households = int(households.groupby(["regency", "head_education"], observed=True)'
+        '.size().min())')}},
+    {"name": "the share rounded to the stated three decimals", "answers": {"q3_answer": (
+        "reidentified_share = round(privacy.linkage_attack(release_by_year, public_by_year,\n"
+        "                                                  year_quasi).rate, 3)")}},
+    {"name": "the budget divided, rounded", "answers": {"q10_answer": (
+        "epsilon_per_month = round(1.2 / 12, 3)")}},
+    {"name": "the choice read from the table with query", "answers": {"q7_answer": (
+        'best = choices.query("`k before suppression` >= 5")'
+        '.sort_values("analysis error (points)").iloc[0]\n'
+        'chosen_levels = {column: best[column] for column in ["regency", "head_sex",\n'
+        '                                                     "household_size", "head_education"]}')}},
+    {"name": "noise with numpy's own Laplace on the given generator", "answers": {"q9_answer": (
+        "def dp_count(true_count, epsilon, rng):\n"
+        "    return true_count + rng.laplace(0, 1 / epsilon)\n")}},
+    {"name": "extra cells to look at the tables", "after": {
+        "q6_answer": 'households.groupby(["regency", "head_education"], observed=True).size().sort_values().head()',
+        "q3_answer": "release_by_year.head()"}},
+    {"name": "saved with old outputs, cells run out of order", "stale": True},
+]

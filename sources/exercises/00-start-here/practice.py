@@ -54,9 +54,7 @@ citizens_per_day = (
 # %% nbgrader="check" grade_id="q1" points=1
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(citizens_per_day, 84)
+checks.q1.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -103,9 +101,7 @@ whatsapp_requests = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(whatsapp_requests, 4)
+checks.q2.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -140,9 +136,7 @@ what_to_do = (
 # %% nbgrader="check" grade_id="q3" points=1
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(what_to_do, "b")
+checks.q3.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]

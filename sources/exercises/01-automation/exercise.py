@@ -90,24 +90,19 @@ clean_permits(permits)
 # %% nbgrader="check" grade_id="q1" points=3
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number, same_numbers, same_text
+def hidden_calls(call):
+    new_rows = pd.DataFrame({
+        "nomor_izin": ["IU-0201", "IU-0202", "IU-0202", "IU-0203", "IU-0204", "IU-0205",
+                       "IU-0206"],
+        "kecamatan": ["Andir", "ANDIR", "ANDIR", "Lengkong", "lengkong", "Andir", "Andir"],
+        "kode_pos": ["40184", "40184-0012", "40184-0012", "4026", "40261", "40184", "40184"],
+        "tanggal_terbit": ["02/06/2024", "11/06/2024", "11/06/2024", "30/06/2024",
+                           "31/06/2024", "05/07/2024", "12/07/2024"],
+    })
+    call(new_rows.copy())
 
-new_rows = pd.DataFrame({
-    "nomor_izin": ["IU-0201", "IU-0202", "IU-0202", "IU-0203", "IU-0204", "IU-0205", "IU-0206"],
-    "kecamatan": ["Andir", "ANDIR", "ANDIR", "Lengkong", "lengkong", "Andir", "Andir"],
-    "kode_pos": ["40184", "40184-0012", "40184-0012", "4026", "40261", "40184", "40184"],
-    "tanggal_terbit": ["02/06/2024", "11/06/2024", "11/06/2024", "30/06/2024", "31/06/2024",
-                       "05/07/2024", "12/07/2024"],
-})
-cleaned = clean_permits(new_rows.copy())
-assert type(cleaned) is pd.DataFrame
-assert same_numbers(list(cleaned.index), [0, 1, 3, 4, 5, 6])  # one exact copy gone, nothing else
-assert same_number(cleaned["kecamatan"].nunique(), 2)  # "ANDIR" merged, "lengkong" merged
-assert same_text(cleaned.loc[1, "kode_pos"], "40184")  # ZIP+4-like code cut to five digits
-assert bool(pd.isna(cleaned.loc[3, "kode_pos"]))  # too short: left empty, row kept
-assert same_number(cleaned.loc[0, "tanggal_terbit"].month, 6)  # 02/06 is 2 June
-assert same_number(cleaned.loc[0, "tanggal_terbit"].day, 2)
-assert bool(pd.isna(cleaned.loc[4, "tanggal_terbit"]))  # 31 June does not exist
+
+checks.q1.hidden(calls=hidden_calls)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -153,9 +148,12 @@ old_licences
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(old_licences, 1956)
+checks.q2.hidden(slips={
+    "lesson-rule": lambda: (validation_report(pets, RegisterRules(
+        date_column="license_issue_date", earliest="2015-01-01", latest="2018-12-31"))["problem"]
+        == "date out of range").sum(),
+    "every-row": lambda: len(date_report),
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -210,9 +208,11 @@ cats_in_march = (
 # %% nbgrader="check" grade_id="q3" points=2
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(cats_in_march, 610)
+checks.q3.hidden(slips={
+    "lesson-month": lambda: monthly_report(
+        clean_pets, "2018-06", date_column="license_issue_date", group_column="species",
+        what="licences").table.loc["Cat", "this month"],
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -266,9 +266,9 @@ test_accuracy
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(test_accuracy, 592 / 600, 0.0005)
+checks.q4.hidden(slips={
+    "training-set": lambda: evaluate_router(router, train, "text", "unit").accuracy,
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -309,9 +309,11 @@ recall_dpmptsp = (
 # %% nbgrader="check" grade_id="q5" points=2
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(recall_dpmptsp, 15 / 19, 0.005)
+checks.q5.hidden(slips={
+    "precision": lambda: evaluation.per_unit.loc["DPMPTSP", "precision"],
+    "training-set": lambda: evaluate_router(router, train, "text", "unit").per_unit.loc[
+        "DPMPTSP", "recall"],
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -349,9 +351,7 @@ accuracy_answer = (
 # %% nbgrader="check" grade_id="q6" points=2
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(accuracy_answer, "b")
+checks.q6.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -398,9 +398,10 @@ threshold_for_target
 # %% nbgrader="check" grade_id="q7" points=2
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(threshold_for_target, 0.25, 1e-6)
+checks.q7.hidden(slips={
+    "lesson-target": lambda: threshold_for_error_target(
+        predictions["confidence"], predictions["correct"], 0.01),
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -444,9 +445,10 @@ hours_saved
 # %% nbgrader="check" grade_id="q8" points=2
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(hours_saved, 5000 * (362 / 600) * 3 / 60, 0.6)
+checks.q8.hidden(slips={
+    "every-complaint": lambda: staff_hours_saved(5000, 3, 1.0),
+    "review-share": lambda: staff_hours_saved(5000, 3, 1 - share_at_070),
+})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -484,9 +486,7 @@ low_confidence_answer = (
 # %% nbgrader="check" grade_id="q9" points=2
 checks.q9.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(low_confidence_answer, "a")
+checks.q9.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -524,9 +524,7 @@ uneven_errors_answer = (
 # %% nbgrader="check" grade_id="q10" points=2
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(uneven_errors_answer, "c")
+checks.q10.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]

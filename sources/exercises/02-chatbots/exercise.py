@@ -92,20 +92,20 @@ def best_entry(question):
 # %% nbgrader="check" grade_id="q1" points=3
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_text
+def hidden_calls(call):
+    for question in ["cara daftar NIB lewat OSS gmn?",
+                     "how do I renew my driving licence (SIM)?",
+                     "npwp sy hilang, hrs gmn?",
+                     "I want to check if my family receives social assistance",
+                     "BPJS kesehatan sy nonaktif, knp ya?",
+                     "pindah alamat, perlu ganti e-KTP?",
+                     "where can I pay my BPJS contribution?",
+                     "how to get a death certificate for my father",
+                     "sim c hilang, gimana bikin lagi?"]:
+        call(question)
 
-for question, expected in [
-    ("cara daftar NIB lewat OSS gmn?", "FAQ-023"),
-    ("how do I renew my driving licence (SIM)?", "FAQ-049"),
-    ("npwp sy hilang, hrs gmn?", "FAQ-031"),
-    ("I want to check if my family receives social assistance", "FAQ-039"),
-    ("BPJS kesehatan sy nonaktif, knp ya?", "FAQ-034"),
-    ("pindah alamat, perlu ganti e-KTP?", "FAQ-004"),
-    ("where can I pay my BPJS contribution?", "FAQ-038"),
-    ("how to get a death certificate for my father", "FAQ-017"),
-    ("sim c hilang, gimana bikin lagi?", "FAQ-050"),
-]:
-    assert same_text(best_entry(question), expected), question
+
+checks.q1.hidden(calls=hidden_calls)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -152,9 +152,7 @@ top1_accuracy = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(top1_accuracy, scorecard(test_predicted, test["faq_id"], 0)["top1_accuracy"])
+checks.q2.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -187,10 +185,7 @@ out_of_scope_recall = (
 # %% nbgrader="check" grade_id="q3" points=2
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(out_of_scope_recall,
-                   scorecard(test_predicted, test["faq_id"], 0.20)["out_of_scope_recall"])
+checks.q3.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -224,12 +219,7 @@ chosen_threshold = (
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-expected_threshold = min(t / 100 for t in range(101)
-                         if scorecard(train_predicted, train["faq_id"], t / 100)
-                         ["out_of_scope_recall"] >= 0.80)
-assert same_number(chosen_threshold, expected_threshold, tolerance=1e-6)
+checks.q4.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -261,10 +251,7 @@ containment = (
 # %% nbgrader="check" grade_id="q5" points=2
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-answered_right = (test_predicted["confidence"] >= 0.25) & (test_predicted["faq_id"] == test["faq_id"])
-assert same_number(containment, answered_right.mean())
+checks.q5.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -315,19 +302,17 @@ def mask_contacts(text):
 # %% nbgrader="check" grade_id="q6" points=3
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_text
+def hidden_calls(call):
+    for message in ["WA sy +62 857-5550-7788 ya",
+                    "hp: 62.813.5550.9999, email siti.rahayu@dinas.kota.example.go.id",
+                    "Hubungi 0811 5550 123 sebelum 12-08-2024",
+                    "+6289655501234 (Tri)",
+                    "call 0856-5550-12345 or 0857.5550.2222",
+                    "Biaya Rp 150.000, antrean nomor 15, tanggal 2024-08-12"]:
+        call(message)
 
-for message, expected in [
-    ("WA sy +62 857-5550-7788 ya", "WA sy [PHONE] ya"),
-    ("hp: 62.813.5550.9999, email siti.rahayu@dinas.kota.example.go.id",
-     "hp: [PHONE], email [EMAIL]"),
-    ("Hubungi 0811 5550 123 sebelum 12-08-2024", "Hubungi [PHONE] sebelum 12-08-2024"),
-    ("+6289655501234 (Tri)", "[PHONE] (Tri)"),
-    ("call 0856-5550-12345 or 0857.5550.2222", "call [PHONE] or [PHONE]"),
-    ("Biaya Rp 150.000, antrean nomor 15, tanggal 2024-08-12",
-     "Biaya Rp 150.000, antrean nomor 15, tanggal 2024-08-12"),
-]:
-    assert same_text(mask_contacts(message), expected), message
+
+checks.q6.hidden(calls=hidden_calls)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -366,10 +351,7 @@ name_recall = (
 # %% nbgrader="check" grade_id="q7" points=1
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-caught = redaction_scores(complaints["text"], complaints["personal_data"]).loc["name"]
-assert same_number(name_recall, caught["caught"] / caught["planted"])
+checks.q7.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -409,9 +391,7 @@ costly_measure = (
 # %% nbgrader="check" grade_id="q8" points=1
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(costly_measure, "b")
+checks.q8.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -448,9 +428,7 @@ urgent_case = (
 # %% nbgrader="check" grade_id="q9" points=1
 checks.q9.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(urgent_case, "c")
+checks.q9.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -485,9 +463,7 @@ vendor_problem = (
 # %% nbgrader="check" grade_id="q10" points=1
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(vendor_problem, "b")
+checks.q10.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -522,9 +498,7 @@ generative_design = (
 # %% nbgrader="check" grade_id="q11" points=1
 checks.q11.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(generative_design, "b")
+checks.q11.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]

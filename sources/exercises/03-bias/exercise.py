@@ -79,9 +79,7 @@ approval_rate_black = (
 # %% nbgrader="check" grade_id="q1" points=2
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(approval_rate_black, 241 / 336, 1e-6)
+checks.q1.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -122,9 +120,7 @@ approval_ratio = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(approval_ratio, (241 / 336) / (1849 / 2037), 1e-6)
+checks.q2.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -165,9 +161,7 @@ ratio_reading = (
 # %% nbgrader="check" grade_id="q3" points=1
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(ratio_reading, "b")
+checks.q3.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -225,9 +219,7 @@ strongest_proxy = (
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_text
-
-assert same_text(strongest_proxy, "consumer_credit")
+checks.q4.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -278,14 +270,13 @@ def miss_rate(truly_poor, selected):
 # %% nbgrader="check" grade_id="q5" points=2
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
-import pandas as pd
+def hidden_calls(call):
+    call(pd.Series([True, False, True, True]), pd.Series([False, False, True, False]))
+    call(pd.Series([False, True, True]), pd.Series([True, True, True]))
+    call(households["truly_poor"], households["selected"])
 
-from civicai.checks.strict import same_number
 
-assert same_number(miss_rate(pd.Series([True, False, True, True]),
-                             pd.Series([False, False, True, False])), 2 / 3)
-assert same_number(miss_rate(pd.Series([False, True, True]), pd.Series([True, True, True])), 0)
-assert same_number(miss_rate(households["truly_poor"], households["selected"]), 164 / 570, 1e-6)
+checks.q5.hidden(calls=hidden_calls)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -341,14 +332,7 @@ by_disability = (
 # %% nbgrader="check" grade_id="q6" points=2
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-rows = {str(key): key for key in by_disability.index}
-assert set(rows) == {"True", "False"}
-assert same_number(by_disability.loc[rows["True"], "FNR"], 33 / 91, 1e-6)
-assert same_number(by_disability.loc[rows["False"], "FNR"], 131 / 479, 1e-6)
-assert same_number(by_disability.loc[rows["True"], "FPR"], 13 / 289, 1e-6)
-assert same_number(by_disability.loc[rows["True"], "selection_rate"], 71 / 380, 1e-6)
+checks.q6.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -397,9 +381,7 @@ largest_fnr_ratio = (
 # %% nbgrader="check" grade_id="q7" points=2
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(largest_fnr_ratio, (4 / 5) / (39 / 91), 1e-6)
+checks.q7.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -439,9 +421,7 @@ largest_ratio_reading = (
 # %% nbgrader="check" grade_id="q8" points=1
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(largest_ratio_reading, "c")
+checks.q8.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -485,9 +465,7 @@ metric_tax_audit = (
 # %% nbgrader="check" grade_id="q9a" points=1
 checks.q9a.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(metric_tax_audit, "a")
+checks.q9a.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -520,9 +498,7 @@ metric_scholarship = (
 # %% nbgrader="check" grade_id="q9b" points=1
 checks.q9b.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(metric_scholarship, "b")
+checks.q9b.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -554,9 +530,7 @@ metric_claims = (
 # %% nbgrader="check" grade_id="q9c" points=1
 checks.q9c.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(metric_claims, "a")
+checks.q9c.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -599,14 +573,7 @@ mitigated = (
 # %% nbgrader="check" grade_id="q10" points=2
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert type(mitigated) is pd.Series and mitigated.dtype == bool
-assert mitigated.index.equals(households.index)
-assert same_number(int(mitigated.sum()), 427)
-poor = households["truly_poor"]
-assert same_number(int((poor & households["disability"] & ~mitigated).sum()), 46)
-assert same_number(int((poor & ~households["disability"] & ~mitigated).sum()), 237)
+checks.q10.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -637,9 +604,7 @@ mitigated_accuracy = (
 # %% nbgrader="check" grade_id="q11" points=2
 checks.q11.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_number
-
-assert same_number(mitigated_accuracy, 3533 / 3956, 1e-6)
+checks.q11.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -688,9 +653,7 @@ switch_decision = (
 # %% nbgrader="check" grade_id="q12" points=1
 checks.q12.check()
 ### BEGIN HIDDEN TESTS
-from civicai.checks.strict import same_choice
-
-assert same_choice(switch_decision, "b")
+checks.q12.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
