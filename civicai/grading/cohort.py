@@ -101,7 +101,7 @@ def record_of(submission: intake.Submission, result: dict | None) -> dict:
               "layout": submission.layout, "fingerprint": submission.fingerprint,
               "graded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "notes": list(submission.notes), "review": [], "checks": {}, "seconds": 0.0,
-              "status": "graded", "error": "", "feedback": ""}
+              "status": "graded", "error": "", "feedback": "", "isolated": None}
     if result is None:
         record.update(status="not graded", error="no notebook of the assignment could be read")
         return record
@@ -116,6 +116,7 @@ def record_of(submission: intake.Submission, result: dict | None) -> dict:
         record["review"] += [f"{name}: {note}" for note in changes.get("suspicious", [])]
     for name, info in result.get("notebooks", {}).items():
         record["seconds"] += info.get("seconds", 0.0)
+        record["isolated"] = info.get("isolated")
         record["notes"] += [f"{name}: {note}" for note in info.get("restored", [])]
         verdicts = info.get("verdicts", {})
         record["checks"][name] = verdicts
@@ -218,7 +219,8 @@ def grade(options: Options, echo=print) -> dict:
                 finally:
                     progress.close()
         results = {"assignment": assignment, "learners": records,
-                   "unassigned": [vars(item) for item in unassigned],
+                   "unassigned": [{"shown": item.shown, "reason": item.reason}
+                                  for item in unassigned],
                    "graded_now": sorted(submission.learner for submission in to_grade),
                    "graded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                    "sandboxed": options.sandboxed,

@@ -168,7 +168,9 @@ class SandboxedExecute(Capturing, Execute):
     def preprocess(self, nb, resources=None, km=None):
         slot, limits = CONTEXT["slot"], CONTEXT["limits"]
         assignment = resources["nbgrader"]["assignment"]
-        self.timeout = limits.cell_seconds
+        # nbclient reads its `timeout` from the configuration again when it starts, so the
+        # cell limit is kept apart and given through `timeout_func`
+        self.cell_limit = limits.cell_seconds
         self.interrupt_on_timeout = True
         self.deadline = time.monotonic() + limits.notebook_seconds
         self.timeout_func = self._time_left
@@ -209,6 +211,7 @@ class SandboxedExecute(Capturing, Execute):
             "verdicts": verdicts, "records": self.records, "stopped": self.stopped,
             "seconds": round(seconds, 2), "outputs_dropped": self.outputs_dropped,
             "background_processes": others, "unreadable": self.unreadable,
+            "isolated": slot.isolated,
         }
         return nb, resources
 
@@ -226,6 +229,12 @@ class SandboxedExecute(Capturing, Execute):
                 cell.execution_count = self.code_cells_executed
             else:
                 cell = self.execute_cell(cell, index, execution_count=self.code_cells_executed + 1)
+                if any(output.get("ename") == "CellTimeoutError" for output in cell.outputs) \
+                        and not self.responsive():
+                    self.stopped = self.stopped or (
+                        f"a cell ran longer than {CONTEXT['limits'].cell_seconds} seconds, and "
+                        "Python stopped answering")
+                    return cell, resources
             if index == self.last_code_cell:
                 self._try_functions(index)
         except DeadKernelError:
@@ -250,6 +259,23 @@ class SandboxedExecute(Capturing, Execute):
                 "notebook changed how they are sent."))
             CONTEXT["slot"].stop_kernel()
         return cell, resources
+
+    async def async_responsive(self, seconds: float = 5) -> bool:
+        """Whether the kernel answers at all: after a cell that ran too long was interrupted,
+        a kernel that ignores interrupts or was stopped would make every later cell wait
+        its whole time limit for nothing."""
+        msg_id = self.kc.kernel_info()
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                reply = await self.kc.shell_channel.get_msg(timeout=deadline - time.monotonic())
+            except Exception:  # queue.Empty: no answer in time
+                return False
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                return True
+        return False
+
+    responsive = run_sync(async_responsive)
 
     def _take(self, payloads: list) -> None:
         """Keep each answer handed over, by question; anything malformed is left out."""
@@ -293,7 +319,7 @@ class SandboxedExecute(Capturing, Execute):
         return verdicts
 
     def _time_left(self, cell) -> int:
-        return max(1, min(int(self.timeout), int(self.deadline - time.monotonic()) + 1))
+        return max(1, min(int(self.cell_limit), int(self.deadline - time.monotonic()) + 1))
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(str(msg.get("content", "")))

@@ -22,6 +22,8 @@ from civicai.grading.coursefolder import CourseFolder
 COLUMNS = ["learner_id", "name", "lms_id", "assignment", "score", "max_score", "percent",
            "auto_score", "auto_max", "written_score", "written_max", "status", "review",
            "notes", "feedback"]
+#: The longest text a spreadsheet cell takes (Excel: 32,767 characters; LibreOffice likewise).
+CELL_LIMIT = 32_000
 #: Status, from the most urgent.
 NOT_GRADED, NEEDS_REVIEW, TO_GRADE, COMPLETE = (
     "not graded", "needs review", "written answers to grade", "complete")
@@ -83,12 +85,25 @@ def rows(course: CourseFolder, assignment: str, results: dict) -> list[dict]:
                 "written_score": round(written, 2) if not waiting else "",
                 "written_max": round(written_max, 2),
                 "status": status,
-                "review": "; ".join(record.get("review", [])),
-                "notes": "; ".join(record.get("notes", []) + (
+                "review": joined(record.get("review", [])),
+                "notes": joined(record.get("notes", []) + (
                     [record["error"]] if record.get("error") else [])),
                 "feedback": record.get("feedback", ""),
             })
     return sorted(out, key=lambda row: row["learner_id"])
+
+
+def joined(items: list[str], limit: int = CELL_LIMIT) -> str:
+    """Items joined with "; ", cut to what one spreadsheet cell holds, saying how many were
+    left out (the cohort report lists them all)."""
+    text, kept = "", 0
+    for item in items:
+        piece = item if not text else f"; {item}"
+        if len(text) + len(piece) > limit - 80:
+            return f"{text}; … and {len(items) - kept} more (see the cohort report)"
+        text += piece
+        kept += 1
+    return text
 
 
 def safe_cell(value):

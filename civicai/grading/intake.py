@@ -30,7 +30,9 @@ and so is every file that belongs to nobody.
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
 import hashlib
 import os
 import re
@@ -55,6 +57,8 @@ CANVAS = re.compile(r"^(?P<name>[a-z0-9-]+?)(?:_LATE)?_(?P<id>\d+)_(?P<sub>\d+)_
 BLACKBOARD = re.compile(
     r"^(?P<assignment>.+?)_(?P<user>[^_]+)_attempt_\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}_?(?P<rest>.*)$")
 INBOUND = re.compile(r"^(?P<id>[^+]+)\+(?P<assignment>[^+]+)\+(?P<time>[^+]+)(?:\+.*)?$")
+#: nbgrader's folders around its learners' folders (a course folder, an exchange).
+CONTAINERS = {"submitted", "autograded", "inbound"}
 
 
 class IntakeError(ValueError):
@@ -94,6 +98,7 @@ class Unassigned:
 
     shown: str
     reason: str
+    where: Path | None = field(default=None, compare=False, repr=False)  # an unpacked place
 
 
 def safe_id(raw: str) -> str:
@@ -104,8 +109,15 @@ def safe_id(raw: str) -> str:
     return cleaned
 
 
-def unpack(archive: Path, into: Path) -> Path:
-    """Unpack a zip safely: no paths outside `into`, no links, a size limit."""
+def unpack(archive: Path, into: Path) -> tuple[Path, list[Unassigned]]:
+    """Unpack a zip safely: no paths outside `into`, no links, a size limit.
+
+    An entry that cannot be unpacked (encrypted, an unknown compression, a name too
+    long, a file where a folder of the same name is, a broken date) is left out and
+    listed with the reason; a second entry with the same name is kept under another
+    name and listed too. Nothing in the zip stops the others from being graded.
+    """
+    skipped: list[Unassigned] = []
     try:
         with zipfile.ZipFile(archive) as bundle:
             members = [info for info in bundle.infolist() if not info.is_dir()]
@@ -114,21 +126,67 @@ def unpack(archive: Path, into: Path) -> Path:
                 raise IntakeError(f"{archive.name} unpacks to more than "
                                   f"{MAX_ZIP_BYTES // 2**30} GB or {MAX_ZIP_FILES} files; "
                                   "unpack it yourself and give the folder instead.")
+            written: set[str] = set()
             for info in members:
                 parts = PurePosixPath(info.filename.replace("\\", "/")).parts
                 is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
                 if not parts or parts[0] == "/" or ".." in parts or is_link:
                     continue
-                target = into.joinpath(*parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with bundle.open(info) as source, open(target, "wb") as sink:
-                    shutil.copyfileobj(source, sink)
-                stamp = datetime(*info.date_time).timestamp()
-                os.utime(target, (stamp, stamp))
+                shown = "/".join(parts)
+                if shown.casefold() in written:
+                    stem, dot, suffix = parts[-1].rpartition(".")
+                    parts = (*parts[:-1], f"{stem or suffix} (second copy in the zip)"
+                             + (f".{suffix}" if stem else ""))
+                    skipped.append(Unassigned(shown, "the zip holds two files of this name: "
+                                              "the first is graded, the second was kept as "
+                                              f"{parts[-1]}"))
+                problem = _unpack_one(bundle, info, into, parts)
+                if problem:
+                    skipped.append(Unassigned(shown, f"it could not be unpacked: {problem}",
+                                              where=into.joinpath(*parts)))
+                else:
+                    written.add("/".join(parts).casefold())
     except zipfile.BadZipFile:
         raise IntakeError(f"{archive.name} is not a zip file that can be opened. Download it "
                           "again from the LMS, or unpack it yourself and give the folder.")
-    return into
+    return into, skipped
+
+
+def _unpack_one(bundle: zipfile.ZipFile, info: zipfile.ZipInfo, into: Path,
+                parts: tuple[str, ...]) -> str:
+    """Unpack one entry; '' when it worked, else why not (in words)."""
+    target = into.joinpath(*parts)
+    try:
+        if info.flag_bits & 0x1:
+            return "it is encrypted (protected by a password)"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with bundle.open(info) as source, open(target, "wb") as sink:
+            shutil.copyfileobj(source, sink)
+    except NotImplementedError:
+        _remove(target)
+        return "it is compressed in a way Python cannot read"
+    except (FileExistsError, NotADirectoryError, IsADirectoryError):
+        return "a file and a folder in the zip have the same name"
+    except OSError as error:
+        _remove(target)
+        return ("its name is too long" if error.errno == errno.ENAMETOOLONG
+                else f"the computer refused to write it ({error.strerror})")
+    except (zipfile.BadZipFile, RuntimeError, ValueError, EOFError) as error:
+        _remove(target)
+        return f"it is damaged ({str(error)[:80]})"
+    try:
+        stamp = datetime(*info.date_time).timestamp()
+        os.utime(target, (stamp, stamp))
+    except (ValueError, OverflowError, OSError):
+        pass  # a broken date (DOS date 0): the file keeps the time it was unpacked
+    return ""
+
+
+def _remove(path: Path) -> None:
+    """Take away a half-written file (if there is one, and if its name can be used)."""
+    with contextlib.suppress(OSError):
+        if path.is_file():
+            path.unlink()
 
 
 def walk(root: Path) -> list[Path]:
@@ -139,24 +197,31 @@ def walk(root: Path) -> list[Path]:
 
 
 def identify(path: Path, root: Path, assignment: str, notebook_names: set[str]) -> Found:
-    """Whose file is this, by the layouts in this module's table."""
+    """Whose file is this, by the layouts in this module's table: the outermost folder or
+    name that fits a layout decides, so nothing a learner puts inside their own folder
+    (a folder named like someone else's, say) can make it somebody else's file."""
     relative = path.relative_to(root)
     parts = relative.parts
     shown = str(relative)
-    if assignment in parts[:-1]:  # nbgrader: .../<learner>/<assignment>/<file>
-        position = parts.index(assignment)
-        if position >= 1:
-            return Found(path, shown, parts[position - 1], original=path.name, layout="nbgrader")
-    for part in parts[:-1]:
+    first = 0  # nbgrader's own folders around the learners' are not learners
+    while first < len(parts) - 1 and parts[first] in CONTAINERS:
+        first += 1
+    for position, part in enumerate(parts[:-1]):
         match = INBOUND.match(part)
         if match and match["assignment"] == assignment:
             return Found(path, shown, match["id"], original=path.name, layout="nbgrader exchange")
-    for position, part in enumerate(parts):
         match = MOODLE.match(part)
         if match:
-            original = match["rest"] if position == len(parts) - 1 else path.name
             return Found(path, shown, match["id"], name=match["name"].strip(),
-                         original=original or path.name, layout="Moodle")
+                         original=path.name, layout="Moodle")
+        if position >= first and parts[position + 1] == assignment and position + 2 < len(parts):
+            return Found(path, shown, part, original=path.name, layout="nbgrader")
+        if position == first:
+            return Found(path, shown, part, original=path.name, layout="one folder per learner")
+    match = MOODLE.match(path.name)
+    if match:
+        return Found(path, shown, match["id"], name=match["name"].strip(),
+                     original=match["rest"] or path.name, layout="Moodle")
     match = CANVAS.match(path.name)
     if match:
         return Found(path, shown, match["id"], name=match["name"], original=match["rest"],
@@ -165,9 +230,7 @@ def identify(path: Path, root: Path, assignment: str, notebook_names: set[str]) 
     if match:
         return Found(path, shown, match["user"], original=match["rest"] or path.name,
                      layout="Blackboard")
-    if len(parts) >= 2:
-        return Found(path, shown, parts[0], original=path.name, layout="one folder per learner")
-    if path.suffix == ".ipynb" and path.stem not in notebook_names:
+    if len(parts) == 1 and path.suffix == ".ipynb" and path.stem not in notebook_names:
         return Found(path, shown, path.stem, original=path.name, layout="one file per learner")
     return Found(path, shown, "", original=path.name)
 
@@ -224,6 +287,35 @@ def match_notebooks(found: list[Found], wanted: list[str]) -> tuple[dict[str, Fo
     return chosen, left + [item for item in found if item not in notebooks]
 
 
+def learner_ids(by_learner: dict) -> dict[str, str]:
+    """{raw id: safe id}; two raw ids that clean up the same both get a suffix made from
+    their own raw id, so every learner keeps the same id whoever else is in the download."""
+    cleaned: dict[str, list[str]] = {}
+    for raw in by_learner:
+        cleaned.setdefault(safe_id(raw), []).append(raw)
+    ids = {}
+    for learner, raws in cleaned.items():
+        for raw in raws:
+            ids[raw] = learner if len(raws) == 1 else \
+                f"{learner}-{hashlib.sha256(raw.encode()).hexdigest()[:6]}"
+    return ids
+
+
+def empty_learner_folders(root: Path, assignment: str, notebook_names: set[str]) -> dict[str, str]:
+    """{raw learner id: layout} of learners' folders that hold no file at all."""
+    found = {}
+    for folder in sorted(path for path in root.rglob("*") if path.is_dir()):
+        if any(part in SKIPPED_PARTS or part.startswith("._")
+               for part in folder.relative_to(root).parts):
+            continue
+        if any(entry.is_file() for entry in folder.rglob("*")):
+            continue
+        probe = identify(folder / "nothing", root, assignment, notebook_names)
+        if probe.learner:
+            found.setdefault(probe.learner, probe.layout)
+    return found
+
+
 def readable(path: Path) -> str:
     """'' when the file is a notebook nbgrader can read, else why not (plain words)."""
     size = path.stat().st_size
@@ -232,10 +324,32 @@ def readable(path: Path) -> str:
     if size == 0:
         return "the file is empty"
     try:
-        nbformat.read(path, as_version=4)
+        notebook = nbformat.read(path, as_version=4)
     except Exception:
         return "the file is damaged or is not a notebook (it could not be opened)"
+    damaged = damaged_cells(notebook)
+    if damaged:
+        return (f"the file is damaged: cell {damaged[0]} is not a notebook cell any more "
+                "(it could not be graded)")
     return ""
+
+
+def damaged_cells(notebook) -> list[int]:
+    """Numbers (from 1) of cells whose structure nbgrader cannot read."""
+    damaged = []
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        return [1]
+    for number, cell in enumerate(cells, start=1):
+        source = cell.get("source") if isinstance(cell, dict) else None
+        text = isinstance(source, str) or (isinstance(source, list)
+                                           and all(isinstance(line, str) for line in source))
+        kind = cell.get("cell_type") if isinstance(cell, dict) else None
+        outputs = cell.get("outputs", []) if isinstance(cell, dict) else None
+        if not text or kind not in ("code", "markdown", "raw") or not isinstance(outputs, list) \
+                or not isinstance(cell.get("metadata", {}), dict):
+            damaged.append(number)
+    return damaged
 
 
 def collect(given: Path, assignment: str, wanted: list[str],
@@ -248,16 +362,26 @@ def collect(given: Path, assignment: str, wanted: list[str],
         if given.suffix.lower() != ".zip":
             raise IntakeError(f"{given.name} is neither a folder nor a .zip file.")
         scratch = Path(scratch or tempfile.mkdtemp(prefix="civicai-intake-"))
-        root = unpack(given, scratch)
+        root, skipped = unpack(given, scratch)
     else:
-        root = given
+        root, skipped = given, []
     names = set(wanted)
     root = unwrapped(root, assignment, names)
     files = walk(root)
-    if not files:
+    empty = empty_learner_folders(root, assignment, names)
+    if not files and not empty:
         raise IntakeError(f"{given} contains no files.")
-    by_learner: dict[str, list[Found]] = {}
-    unassigned: list[Unassigned] = []
+    by_learner: dict[str, list[Found]] = {raw: [] for raw in empty}
+    unassigned: list[Unassigned] = list(skipped)
+    left_out: dict[str, list[str]] = {}  # learner -> files of theirs that could not be unpacked
+    for item in skipped:
+        if item.where is not None and item.where.is_relative_to(root):
+            owner = identify(item.where, root, assignment, names)
+            if owner.learner:
+                by_learner.setdefault(owner.learner, [])
+                empty.setdefault(owner.learner, owner.layout)
+                left_out.setdefault(owner.learner, []).append(
+                    f"{Path(item.shown).name[:80]}: {item.reason}")
     for path in files:
         found = identify(path, root, assignment, names)
         if not found.learner:
@@ -266,15 +390,16 @@ def collect(given: Path, assignment: str, wanted: list[str],
             continue
         by_learner.setdefault(found.learner, []).append(found)
 
-    submissions, used = [], set()
+    submissions = []
+    ids = learner_ids(by_learner)
     for raw in sorted(by_learner):
         items = by_learner[raw]
-        learner = safe_id(raw)
-        while learner in used:  # two raw ids that clean up the same
-            learner = f"{learner}-{len(used)}"
-        used.add(learner)
+        learner = ids[raw]
         submission = Submission(learner=learner, name=next((i.name for i in items if i.name), ""),
-                                layout=items[0].layout)
+                                layout=items[0].layout if items else empty[raw])
+        submission.notes += left_out.get(raw, [])
+        if not items and raw not in left_out:
+            submission.notes.append("the folder is empty: nothing was submitted")
         chosen, rest = match_notebooks(items, wanted)
         for name in wanted:
             item = chosen.get(name)

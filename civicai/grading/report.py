@@ -116,11 +116,22 @@ def _rates(course: CourseFolder, assignment: str) -> list[tuple[str, float]]:
     return [(name, 100 * passed / total) for name, (passed, total) in counts.items() if total]
 
 
+#: The longest text one cell of the report shows (a learner's notes can be many).
+CELL_CHARACTERS = 4000
+
+
+def _cell(value: object) -> str:
+    text = str(value)
+    if len(text) > CELL_CHARACTERS:
+        text = text[:CELL_CHARACTERS] + f" … ({len(text) - CELL_CHARACTERS:,} more characters)"
+    return html.escape(text)
+
+
 def _table(headers: list[str], body: list[list[str]]) -> str:
     if not body:
         return "<p>None.</p>"
     head = "".join(f"<th scope='col'>{html.escape(title)}</th>" for title in headers)
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
+    rows = "".join("<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row)
                    + "</tr>" for row in body)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 

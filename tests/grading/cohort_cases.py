@@ -19,11 +19,16 @@ import nbformat
 
 from civicai import REPO_ROOT
 from civicai.authoring import submissions
+from civicai.grading import sandbox
 
 ASSIGNMENT = "00-start-here"
 SOURCE = REPO_ROOT / "exercises" / ASSIGNMENT / "practice.ipynb"
 LEARNER_VERSION = REPO_ROOT / "course" / ASSIGNMENT / "practice.ipynb"
 POINTS = {"q1": 1, "q2": 2, "q3": 1}
+#: Limits short enough that learners who loop forever cost seconds, not minutes; the memory
+#: limit is small so the memory bomb hits it quickly.
+TEST_LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=120, cpu_seconds=120,
+                             memory_bytes=512 * 2**20)
 #: An environment variable of the instructor's: nothing in the sandbox may show it.
 INSTRUCTOR_SECRET = "civicai-instructor-secret-3f1e"
 #: A file any hostile learner tries to create on the grader's computer.

@@ -1,8 +1,5 @@
-"""The simulated cohort, graded once for all the grading tests (sandboxed, three workers).
-
-Limits are shortened so that the learners who loop forever cost seconds, not
-minutes; the memory limit is small so the memory bomb hits it quickly.
-"""
+"""The simulated cohort, graded once for all the grading tests (sandboxed, three workers),
+with the short limits of cohort_cases.TEST_LIMITS."""
 from __future__ import annotations
 
 import os
@@ -15,11 +12,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import cohort_cases  # noqa: E402
 
-from civicai.grading import cohort, export, sandbox  # noqa: E402
+from civicai.grading import cohort, export  # noqa: E402
 from civicai.grading.coursefolder import CourseFolder, quiet_nbgrader  # noqa: E402
 
-TEST_LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=120, cpu_seconds=120,
-                             memory_bytes=512 * 2**20)
+TEST_LIMITS = cohort_cases.TEST_LIMITS
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,7 +15,7 @@ import pytest
 
 import cohort_cases
 from civicai import REPO_ROOT
-from civicai.grading import export, sandbox
+from civicai.grading import export, plain, sandbox
 from civicai.grading.plain import grade_notebooks
 
 pytestmark = pytest.mark.slow
@@ -223,24 +223,59 @@ def test_the_report_shows_the_cohort(graded_cohort):
     assert "do not publish" in page
 
 
-def test_grades_match_plain_nbgrader_on_honest_work_and_beat_it_on_tampering(graded_cohort,
-                                                                             tmp_path):
-    cases, _, rows, course, submissions = graded_cohort
-    chosen = [case for case in cases.values()
-              if (case.honest and not case.learner.startswith("honest-")) or case.plain_fooled]
+#: The learners plain nbgrader grades too: a few honest ones, HTML that must be cleaned in the
+#: formgrader too, and the tamperers that fool it.
+PLAIN = ("correct", "partly-right", "mostly-wrong", "blank", "script-output")
+
+
+@pytest.fixture(scope="module")
+def plain_graded(graded_cohort, tmp_path_factory):
+    """The same notebooks graded by plain nbgrader with the course configuration, as the
+    formgrader's buttons do (Autograde, then Generate Feedback)."""
+    cases, _, _, course, submissions = graded_cohort
+    chosen = [case for case in cases.values() if case.learner in PLAIN or case.plain_fooled]
     paths = {}
     for case in chosen:
         (relative,) = case.files
         paths[case.learner] = {"practice.ipynb": submissions / relative}
-    plain = grade_notebooks(course.assignment_source(cohort_cases.ASSIGNMENT), paths, tmp_path)
+    folder = tmp_path_factory.mktemp("plain")
+    grades = grade_notebooks(course.assignment_source(cohort_cases.ASSIGNMENT), paths, folder)
+    plain.nbgrader(folder, "generate_feedback", cohort_cases.ASSIGNMENT, "--force")
+    return chosen, grades, folder
+
+
+def test_grades_match_plain_nbgrader_on_honest_work_and_beat_it_on_tampering(graded_cohort,
+                                                                             plain_graded):
+    _, _, rows, _, _ = graded_cohort
+    chosen, grades, _ = plain_graded
+    assert sum(case.plain_fooled for case in chosen) >= 4
     for case in chosen:
         ours = rows[cohort_cases.learner_id(case)]["auto_score"]
-        theirs = sum(cell.score for cell in plain[case.learner].values()
+        theirs = sum(cell.score for cell in grades[case.learner].values()
                      if not cell.needs_manual_grade)
-        if case.honest:
-            assert ours == theirs, case.learner
-        else:
+        if case.plain_fooled:
             assert theirs > ours, f"plain nbgrader was not fooled by {case.learner}"
+        else:
+            assert ours == theirs, case.learner
+
+
+def test_the_formgraders_own_feedback_and_notebooks_are_safe_too(plain_graded):
+    """Plain nbgrader with the course configuration (the formgrader's buttons): feedback
+    without hidden parts, and learner HTML cleaned in the notebook the formgrader shows."""
+    _, _, folder = plain_graded
+    page = (folder / "feedback" / "partly-right" / cohort_cases.ASSIGNMENT /
+            "practice.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", re.sub(r"<style.*?</style>", "", page, flags=re.S))
+    text = re.sub(r"\s+", " ", text.replace("&quot;", '"').replace("&#39;", "'"))
+    assert "Not right yet" in text, "the feedback was made and shows the checks' messages"
+    for line in cohort_cases.hidden_lines():
+        assert re.sub(r"\s+", " ", line) not in text, line
+    notebook = nbformat.read(folder / "autograded" / "script-output" / cohort_cases.ASSIGNMENT /
+                             "practice.ipynb", as_version=4)
+    shown = json.dumps([cell.outputs for cell in notebook.cells if cell.cell_type == "code"])
+    assert "<b>hello</b>" in shown
+    for danger in ("<script", "onerror", "application/javascript"):
+        assert danger not in shown.lower(), danger
 
 
 def test_results_are_saved_for_reexport(graded_cohort):

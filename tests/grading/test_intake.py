@@ -164,3 +164,110 @@ def test_a_single_learners_folder_stays_that_learner(tmp_path):
     found, unassigned = intake.collect(tmp_path, "00-start-here", WANTED)
     assert set(by_learner(found)) == {"srahayu"}
     assert [item.shown for item in unassigned] == ["srahayu/notes.txt"]
+
+
+def test_a_folder_inside_a_learners_own_folder_never_makes_the_file_someone_elses(tmp_path):
+    """The outermost folder that fits a layout decides: a learner who puts a folder named
+    like another learner's nbgrader or exchange folder inside their own gets it graded as
+    their own (or not at all), and the other learner keeps theirs."""
+    write_notebook(tmp_path / "Siti Rahayu_123456_assignsubmission_file_" / "practice.ipynb")
+    write_notebook(tmp_path / "Budi Santoso_234567_assignsubmission_file_" / "submitted" /
+                   "123456" / "00-start-here" / "practice.ipynb")
+    write_notebook(tmp_path / "Budi Santoso_234567_assignsubmission_file_" /
+                   "123456+00-start-here+2025-03-01 10:00:00 UTC" / "practice.ipynb")
+    write_notebook(tmp_path / "carol" / "dan" / "00-start-here" / "practice.ipynb")
+    write_notebook(tmp_path / "dan" / "practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"123456", "234567", "carol", "dan"}
+    assert "Siti Rahayu" in str(learners["123456"].notebooks["practice"])
+    assert learners["dan"].notebooks["practice"] == tmp_path / "dan" / "practice.ipynb"
+
+
+def test_every_learner_folder_gets_a_row_even_an_empty_one(tmp_path):
+    (tmp_path / "Siti Rahayu_123456_assignsubmission_file_").mkdir()
+    (tmp_path / "erin").mkdir()
+    (tmp_path / "__MACOSX" / "junk").mkdir(parents=True)
+    write_notebook(tmp_path / "gus" / "practice.ipynb")
+    learners = by_learner(intake.collect(tmp_path, "00-start-here", WANTED)[0])
+    assert set(learners) == {"123456", "erin", "gus"}
+    for empty in ("123456", "erin"):
+        assert not learners[empty].notebooks and learners[empty].missing == ["practice"]
+        assert any("nothing was submitted" in note for note in learners[empty].notes)
+
+
+def test_ids_of_learners_whose_names_clean_up_the_same_do_not_depend_on_who_else_is_there(
+        tmp_path):
+    for name in ("Ana María", "Ana-Mar-a", "Ana María "):
+        write_notebook(tmp_path / "all" / name / "practice.ipynb")
+    write_notebook(tmp_path / "some" / "Ana María" / "practice.ipynb")
+    write_notebook(tmp_path / "some" / "Ana-Mar-a" / "practice.ipynb")
+    everyone = {s.name or str(s.notebooks["practice"].parent.name): s.learner
+                for s in intake.collect(tmp_path / "all", "00-start-here", WANTED)[0]}
+    some = {str(s.notebooks["practice"].parent.name): s.learner
+            for s in intake.collect(tmp_path / "some", "00-start-here", WANTED)[0]}
+    assert len(set(everyone.values())) == 3
+    assert some["Ana María"] == everyone["Ana María"] and some["Ana-Mar-a"] == everyone["Ana-Mar-a"]
+
+
+def awkward_zip(path: Path, notebook: Path) -> Path:
+    """A zip with each kind of entry that crashed the batch before, beside good ones."""
+    import warnings
+
+    text = notebook.read_bytes()
+    with zipfile.ZipFile(path, "w") as bundle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name, on purpose here
+        bundle.writestr("alice/practice.ipynb", text)
+        bundle.writestr("bob/practice.ipynb", text)
+        bundle.writestr("bob/practice.ipynb", text)  # the same name twice
+        bundle.writestr("clash/practice.ipynb", text)  # a file, then a folder, of one name
+        bundle.writestr("clash/practice.ipynb/inner.txt", b"x")
+        old = zipfile.ZipInfo("dated/practice.ipynb", date_time=(1980, 1, 1, 0, 0, 0))
+        bundle.writestr(old, text)
+        bundle.writestr("long/" + "n" * 300 + ".ipynb", text)
+        bundle.writestr("locked/practice.ipynb", text)
+        odd = zipfile.ZipInfo("odd/practice.ipynb")
+        bundle.writestr(odd, text)
+    raw = bytearray(path.read_bytes())
+    # DOS date 0 (no valid month or day), an encrypted entry and an unknown compression
+    # method, set in the bytes of both headers, the way other zip programs write them
+    for header, method_offset, name_offset, size_offset in ((b"PK\x03\x04", 8, 30, 26),
+                                                             (b"PK\x01\x02", 10, 46, 28)):
+        start = 0
+        while (start := raw.find(header, start)) != -1:
+            size = int.from_bytes(raw[start + size_offset:start + size_offset + 2], "little")
+            name = bytes(raw[start + name_offset:start + name_offset + size])
+            method_at = start + method_offset
+            if name == b"dated/practice.ipynb":
+                raw[method_at + 2:method_at + 6] = b"\0\0\0\0"  # time and date: all zero
+            if name == b"locked/practice.ipynb":
+                raw[method_at - 2] |= 0x1  # the "encrypted" flag
+            if name == b"odd/practice.ipynb":
+                raw[method_at:method_at + 2] = (97).to_bytes(2, "little")
+            start += 4
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_no_zip_entry_crashes_the_batch_and_each_one_left_out_has_a_reason(tmp_path):
+    archive = awkward_zip(tmp_path / "download.zip", write_notebook(tmp_path / "n.ipynb"))
+    found, unassigned = intake.collect(archive, "00-start-here", WANTED,
+                                       scratch=tmp_path / "unpacked")
+    learners = by_learner(found)
+    assert {"alice", "bob", "clash", "dated", "locked", "odd", "long"} == set(learners)
+    assert all("practice" in learners[name].notebooks for name in ("alice", "bob", "dated"))
+    assert not any(learners[name].notebooks for name in ("locked", "odd", "long"))
+    reasons = " | ".join(f"{item.shown}: {item.reason}" for item in unassigned)
+    for words in ("two files of this name", "same name", "too long", "encrypted",
+                  "compressed in a way"):
+        assert words in reasons, words
+
+
+def test_a_notebook_with_a_damaged_cell_is_not_graded_and_says_why(tmp_path):
+    import json
+
+    path = write_notebook(tmp_path / "alice.ipynb")
+    data = json.loads(path.read_text())
+    data["cells"][0]["source"] = 5
+    path.write_text(json.dumps(data))
+    (submission,), _ = intake.collect(tmp_path, "00-start-here", WANTED)
+    assert not submission.notebooks and "cell 1" in submission.unreadable["practice"]

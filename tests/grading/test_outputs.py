@@ -72,3 +72,18 @@ def test_feedback_keeps_the_checks_own_friendly_messages():
     notebook = new_notebook(cells=[_check_cell("checks.q1.check()", [friendly, correct])])
     feedback.HideHiddenTests().preprocess(notebook, {})
     assert notebook.cells[0].outputs == [friendly, correct]
+
+
+def test_a_learner_with_thousands_of_notes_fits_a_spreadsheet_cell():
+    notes = [f"file-{index:05d}.txt was not graded: not a notebook" for index in range(19998)]
+    cell = export.joined(notes)
+    assert len(cell) <= export.CELL_LIMIT
+    assert cell.endswith("more (see the cohort report)") and cell.startswith("file-00000.txt")
+    assert export.joined(["a", "b"]) == "a; b"
+
+
+def test_report_cells_are_bounded():
+    from civicai.grading import report
+
+    html_cell = report._table(["note"], [["x" * 100_000]])
+    assert len(html_cell) < report.CELL_CHARACTERS + 200 and "more characters" in html_cell
