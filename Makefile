@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV_PY = .venv/bin/python
 
-.PHONY: setup lab instructor test notebooks datasets pins benchmark benchmark-grading screenshots clean
+.PHONY: setup lab instructor test test-fast notebooks datasets pins benchmark benchmark-grading screenshots clean
 
 setup:        ## create .venv from the pins and put JupyterLab in learner mode
 	$(PYTHON) tools/bootstrap.py setup
@@ -16,6 +16,9 @@ instructor:   ## set up, then start JupyterLab in instructor mode (formgrader)
 
 test:         ## set up, install the Debian packages the tests need, run every test
 	$(PYTHON) tools/bootstrap.py test
+
+test-fast:    ## set up, then the quick tests (no notebooks, no cohorts, no browser)
+	$(PYTHON) tools/bootstrap.py test-fast
 
 notebooks: setup  ## regenerate .ipynb from sources/ (all, or MODULES="01-automation ...")
 	PATH=$(CURDIR)/.venv/bin:$$PATH $(VENV_PY) -m civicai.authoring build $(MODULES)

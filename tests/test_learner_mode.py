@@ -84,3 +84,24 @@ def test_bahasa_indonesia_interface_is_available(learner_lab):
     assert "id_ID" in languages, sorted(languages)
     status, body = learner_lab.get("/lab/api/translations/id_ID")
     assert status == 200 and json.loads(body)["data"], "the Indonesian pack has no messages"
+
+
+def test_learner_mode_writes_what_jupyters_own_commands_write(tmp_path):
+    """The files `jupyter labextension disable/lock` and `jupyter server extension disable`
+    would write, kept with what else is there, and written again unchanged."""
+    page_path = tmp_path / "etc" / "jupyter" / "labconfig" / "page_config.json"
+    page_path.parent.mkdir(parents=True)
+    page_path.write_text(json.dumps({"disabledExtensions": {"some:plugin": True},
+                                     "other": {"kept": 1}}))
+    modes.apply_learner_mode(tmp_path)
+    first = {path: path.read_text() for path in (tmp_path / "etc").rglob("*.json")}
+    modes.apply_learner_mode(tmp_path)
+    assert first == {path: path.read_text() for path in (tmp_path / "etc").rglob("*.json")}
+    page = json.loads(page_path.read_text())
+    assert page["other"] == {"kept": 1} and page["disabledExtensions"]["some:plugin"] is True
+    for plugin in modes.HIDDEN_LAB_PLUGINS:
+        assert page["disabledExtensions"][plugin] is page["lockedExtensions"][plugin] is True
+    for extension in modes.HIDDEN_SERVER_EXTENSIONS:
+        written = json.loads((tmp_path / "etc" / "jupyter" / "jupyter_server_config.d" /
+                              f"{extension}.json").read_text())
+        assert written == {"ServerApp": {"jpserver_extensions": {extension: False}}}

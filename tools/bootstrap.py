@@ -9,6 +9,9 @@ directly with the same word:
     python tools/bootstrap.py lab          setup, then JupyterLab on the start page
     python tools/bootstrap.py instructor   setup, then JupyterLab in instructor mode
     python tools/bootstrap.py test [ARGS]  setup, Debian packages the tests need, all tests
+                                           (with ARGS: pytest with those arguments only)
+    python tools/bootstrap.py test-fast    setup, then the quick tests (no notebooks, no
+                                           grading of cohorts, no browser): about a minute
 
 Standard library only, because it runs before anything is installed. It
 re-installs only when environment.yml or pyproject.toml changed since the last
@@ -146,19 +149,53 @@ def lab(mode: str, extra: list[str]) -> None:
     sys.exit(completed.returncode)
 
 
+#: pytest's options for the parallel part: a worker per core (at most four), each test
+#: file or notebook on one worker (its fixtures made once, nbval's cells in order), the
+#: slowest tests listed.
+PARALLEL = ["-n", "auto", "--maxprocesses=4", "--dist", "loadscope", "--durations=25"]
+
+
+def pytest(*arguments: str) -> int:
+    return subprocess.run([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT,
+                          env=venv_environment()).returncode
+
+
 def test(extra: list[str]) -> None:
+    """Every test: what can run side by side first, in parallel, then the browser tests.
+
+    The browser tests drive Chromium against a Binder-like copy of the course. Building
+    that environment (minutes, the first time) is set-up, so it runs beside the first
+    part rather than inside a test's time limit; the browser tests come after it, on a
+    machine that this suite is no longer loading with grading runs.
+    """
     install_debian_packages()
-    # The browser tests run in a Binder-like environment; building it (minutes, the first
-    # time) is set-up, so it happens here rather than inside a test's time limit.
-    run(PYTHON, ROOT / "tools" / "binder_like.py", "build", env=venv_environment())
-    completed = subprocess.run([str(PYTHON), "-m", "pytest", *extra],
-                               cwd=ROOT, env=venv_environment())
-    sys.exit(completed.returncode)
+    if extra:
+        sys.exit(pytest(*extra))
+    started = time.perf_counter()
+    log = ROOT / "build" / "binder-like-build.log"
+    log.parent.mkdir(exist_ok=True)
+    with open(log, "w") as output:
+        binder = subprocess.Popen([str(PYTHON), str(ROOT / "tools" / "binder_like.py"), "build"],
+                                  cwd=ROOT, env=venv_environment(), stdout=output,
+                                  stderr=subprocess.STDOUT)
+        first = pytest("-m", "not browser", *PARALLEL)
+        built = binder.wait()
+    say(log.read_text(errors="replace").strip().splitlines()[-1] if built == 0 else
+        "the Binder-like environment could not be built:\n" + log.read_text(errors="replace"))
+    second = pytest("-m", "browser", "--durations=10") if built == 0 else 1
+    say(f"all tests in {time.perf_counter() - started:.0f} s")
+    sys.exit(first or second)
+
+
+def test_fast() -> None:
+    """The quick loop for contributors: unit tests of the package, the checks and the
+    authoring pipeline; no notebook runs, no cohort is graded, no browser opens."""
+    sys.exit(pytest("tests", "-m", "not slow and not browser", *PARALLEL[:-1], "--durations=10"))
 
 
 def main(argv: list[str]) -> None:
     command, extra = (argv[1], argv[2:]) if len(argv) > 1 else ("setup", [])
-    if command not in {"setup", "lab", "instructor", "test"}:
+    if command not in {"setup", "lab", "instructor", "test", "test-fast"}:
         raise SystemExit(__doc__)
     setup()
     if command == "lab":
@@ -167,6 +204,8 @@ def main(argv: list[str]) -> None:
         lab("instructor", extra)
     elif command == "test":
         test(extra)
+    elif command == "test-fast":
+        test_fast()
 
 
 if __name__ == "__main__":
