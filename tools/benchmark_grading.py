@@ -3,9 +3,11 @@
     python tools/benchmark_grading.py                      light notebooks, then the modules
     python tools/benchmark_grading.py --learners 30 --workers 2 3 4
     python tools/benchmark_grading.py --only light          (or --only modules)
+    python tools/benchmark_grading.py --sandbox-per-learner  (also without the kernel factory)
 
 For each set of notebooks it makes a cohort of honest submissions (the reference
-solution and the plausible mistakes of tests/grading_cases, in turn), grades it
+solution, its honest variants and the plausible mistakes of tests/grading_cases,
+in turn), grades it
 with plain `nbgrader autograde` (one notebook at a time, civicai.grading.plain)
 and with `civicai-grade` (in its sandbox), checks that every learner got the
 same scores from both, and prints wall time, CPU time (the whole machine's busy
@@ -61,19 +63,18 @@ class Timer:
 
 
 def make_cohort(assignment: str, learners: int, folder: Path) -> dict[str, dict[str, Path]]:
-    """{learner: {notebook file: path}}: reference answers and each mistake, in turn."""
+    """{learner: {notebook file: path}}: the reference answers, each honest variant and each
+    mistake, in turn."""
     cohort_map = {}
     for source_path in sorted((ROOT / "exercises" / assignment).glob("*.ipynb")):
         source = nbformat.read(source_path, as_version=4)
         learner_version = nbformat.read(ROOT / "course" / assignment / source_path.name,
                                         as_version=4)
-        variants = [{}] + [answers for answers, _ in
-                            submissions.plausible_mistakes(assignment).values()]
-        reference = submissions.solutions(source)
+        variants = [{}] + submissions.honest_variants(assignment) + [
+            {"answers": answers} for answers, _ in submissions.plausible_mistakes(assignment).values()]
         for index in range(learners):
             learner = f"learner-{index:03d}"
-            notebook = submissions.answered(learner_version,
-                                            {**reference, **variants[index % len(variants)]})
+            notebook = submissions.variant(source, learner_version, variants[index % len(variants)])
             path = folder / learner / source_path.name
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(notebook, path)
@@ -106,9 +107,9 @@ def run_plain(assignment: str, cohort_map, work: Path) -> tuple[dict, Timer, Tim
 
 
 def run_ours(assignment: str, folder: Path, work: Path, workers: int,
-             feedback: bool) -> tuple[dict, Timer]:
+             feedback: bool, nested: bool = True) -> tuple[dict, Timer]:
     options = cohort.Options(assignment=assignment, submissions=folder, work=work,
-                             workers=workers, progress=False, feedback=feedback)
+                             workers=workers, progress=False, feedback=feedback, nested=nested)
     if not feedback:  # the autograde stage: the assignment is in the gradebook already,
         CourseFolder(work).create()  # as it is for plain nbgrader's autograde
         CourseFolder(work).register_if_changed(assignment)
@@ -146,7 +147,7 @@ def line(label: str, timer: Timer, learners: int) -> str:
 
 
 def benchmark(title: str, assignment: str, learners: int, worker_counts: list[int],
-              scratch: Path) -> bool:
+              scratch: Path, per_learner: bool = False) -> bool:
     folder = scratch / f"{assignment}-submissions"
     cohort_map = make_cohort(assignment, learners, folder)
     print(f"\n{title}: {assignment}, {learners} learners, {os.cpu_count()} cores")
@@ -167,6 +168,13 @@ def benchmark(title: str, assignment: str, learners: int, worker_counts: list[in
                   + ("   grades identical" if not differences else
                      f"   {len(differences)} DIFFERENT: {differences[:3]}"))
             shutil.rmtree(work, ignore_errors=True)
+    if per_learner:  # what the kernel factory saves: a new sandbox for every learner instead
+        work = scratch / f"{assignment}-ours-per-learner"
+        scores, timer = run_ours(assignment, folder, work, worker_counts[0], False, nested=False)
+        same &= not compare(plain_scores, scores)
+        print(line(f"  ... a sandbox per learner, autograde", timer, learners)
+              + f"   ratio {plain_autograde.wall / timer.wall:5.2f}x")
+        shutil.rmtree(work, ignore_errors=True)
     return same
 
 
@@ -176,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module-learners", type=int, default=12)
     parser.add_argument("--workers", type=int, nargs="+", default=[cohort.default_workers()])
     parser.add_argument("--only", choices=["light", "modules"])
+    parser.add_argument("--sandbox-per-learner", action="store_true",
+                        help="also grade with a new sandbox for every learner (no kernel "
+                             "factory), to see what the factory saves")
     options = parser.parse_args(argv)
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]
     quiet_nbgrader()
@@ -189,11 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         os.chmod(scratch, 0o711)
         if options.only in (None, "light"):
             same &= benchmark("Light notebooks", "00-start-here", options.learners,
-                              options.workers, scratch)
+                              options.workers, scratch, options.sandbox_per_learner)
         if options.only in (None, "modules"):
             for folder in sorted((ROOT / "exercises").glob("0[1-6]-*")):
                 same &= benchmark("Module exercise", folder.name, options.module_learners,
-                                  options.workers, scratch)
+                                  options.workers, scratch, options.sandbox_per_learner)
     print("\nAll grades identical to plain nbgrader." if same else
           "\nSOME GRADES DIFFER from plain nbgrader (see above).")
     return 0 if same else 1

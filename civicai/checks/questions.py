@@ -576,15 +576,11 @@ def same_data(result: Any, expected: Any) -> bool:
             math.isnan(float(result)) and math.isnan(float(expected)))
     if type(expected) in (list, tuple):
         return len(result) == len(expected) and all(map(same_data, result, expected))
-    if type(expected) is pd.DataFrame:
+    if type(expected) in (pd.DataFrame, pd.Series):
+        assert_equal = (pd.testing.assert_frame_equal if type(expected) is pd.DataFrame
+                        else pd.testing.assert_series_equal)
         try:
-            pd.testing.assert_frame_equal(result, expected, check_exact=False, rtol=1e-9)
-        except (AssertionError, TypeError, ValueError):
-            return False
-        return True
-    if type(expected) is pd.Series:
-        try:
-            pd.testing.assert_series_equal(result, expected, check_exact=False, rtol=1e-9)
+            assert_equal(result, expected, check_exact=False, rtol=1e-9)
         except (AssertionError, TypeError, ValueError):
             return False
         return True

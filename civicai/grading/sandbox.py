@@ -10,8 +10,8 @@ Each grading worker runs its kernels inside one bubblewrap (`bwrap`, Debian's
   the course exists in there: not `exercises/` (solutions, hidden tests), not
   `sources/`, not `autograder/` (grader configuration, gradebook), not the
   folder of submissions or anyone else's results;
-- writable space only in its own small in-memory folders (home and /tmp, with
-  a size limit), emptied before every learner;
+- writable space only in its own small in-memory folders (home, /tmp and
+  /dev/shm, with a size limit), emptied before every learner;
 - its own process tree (a pid namespace), so everything a learner started is
   killed when their kernel stops, and its own unprivileged user id.
 
@@ -107,6 +107,7 @@ def command(*, slot_folder: Path, home: str, uid: int, limits: Limits,
     arguments = [bwrap, "--unshare-all", "--die-with-parent", "--new-session",
                  "--uid", str(uid), "--gid", str(uid), "--hostname", "grading",
                  "--proc", "/proc", "--dev", "/dev",
+                 "--size", str(limits.scratch_bytes // 2), "--tmpfs", "/dev/shm",
                  # the empty writable folders come first: binds after them may lie inside
                  # (a course checked out under /tmp stays visible)
                  "--size", str(limits.scratch_bytes // 2), "--tmpfs", "/tmp",

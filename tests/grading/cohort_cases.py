@@ -405,6 +405,9 @@ def cases() -> list[Case]:
             "extra-files/scratch.ipynb": blank()}),
         Case("moodle-comma", full, name='Rahayu, Siti "Iti"', files={
             'Rahayu, Siti "Iti"_123456_assignsubmission_file_/practice.ipynb': notebook({})}),
+        Case("moodle-markup", full, name='<b onmouseover="alert(1)">Budi<_b>', files={
+            '<b onmouseover="alert(1)">Budi<_b>_345678_assignsubmission_file_/practice.ipynb':
+                notebook({})}),
         Case("moodle-unicode", full - 1, name="Nguyễn Văn An", files={
             "Nguyễn Văn An_234567_assignsubmission_file_practice.ipynb":
                 notebook({"q1_answer": WRONG["q1_answer"]})}),

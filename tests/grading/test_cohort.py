@@ -217,6 +217,8 @@ def test_feedback_explains_in_plain_words(graded_cohort):
 def test_the_report_shows_the_cohort(graded_cohort):
     _, _, _, course, _ = graded_cohort
     page = (course.reports / f"{cohort_cases.ASSIGNMENT}-report.html").read_text()
+    assert "&lt;b onmouseover" in page and not active_learner_html(page), \
+        "a learner's name is shown as text, never as markup"
     assert page.count("<svg") >= 2, "score distribution and pass rate per question"
     for learner in ("patched-helpers", "malformed", "input-transformer"):
         assert learner in page
