@@ -114,8 +114,9 @@ checks.demo.show()
 # Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday.
 # </details>
 #
-# The checks you see are a help, not the final mark: your instructor also runs extra checks
-# that you do not see. A ✅ means "very likely right".
+# When your instructor grades an exercise, each answer is judged the same way as by the check
+# you see: a ✅ is the point you get. Only a function you write is also tried on examples you
+# do not see, so make it work for every example its question gives.
 
 # %% [markdown]
 # ## 5. Try a graded exercise

@@ -15,8 +15,9 @@
 #    - 🔎 **Not right yet**: it says what looks wrong. Open 💡 **Hint 1**, then **Hint 2** if needed.
 #    - ✅ **Correct**.
 #
-# You can try as many times as you like. Your instructor also runs extra checks that you do
-# not see, so a ✅ here means "very likely right", not "certainly right".
+# You can try as many times as you like. When your instructor grades the exercise, each answer
+# is judged the same way as here: a ✅ here is the point you get. (When a question asks you to
+# write a function, your instructor also tries it on examples you do not see.)
 #
 # Run the next cell first: it loads the checks and a small table.
 

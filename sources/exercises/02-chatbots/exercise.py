@@ -10,8 +10,9 @@
 #
 # **How a question works** (as in the practice exercise): replace the `...` in the cell marked
 # ✏️, run it (**Shift+Enter**), then run the check under it. ✏️ *not attempted yet*, 🔎 *not
-# right yet* (open 💡 Hint 1, then Hint 2), ✅ *correct*. Your instructor also runs checks you do
-# not see: a ✅ means "very likely right".
+# right yet* (open 💡 Hint 1, then Hint 2), ✅ *correct*. A ✅ is the grade your instructor
+# will see. The two functions you write are also tried on new questions and messages you do
+# not see, so check every example their question gives.
 #
 # Shares (questions 2, 3, 5 and 7) are checked to 6 decimal places: compute them with code, as
 # the hints show, rather than typing a rounded figure you read somewhere.

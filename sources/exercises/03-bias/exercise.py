@@ -14,7 +14,8 @@
 #
 # Each question works as in the practice exercise: write your answer in the cell marked ✏️,
 # run it, then run the check under it. ✏️ *not attempted yet*, 🔎 *not right yet* (with a
-# hint), ✅ *correct*. Your instructor also runs checks that you do not see.
+# hint), ✅ *correct*. A ✅ is the grade your instructor will see; the function of question 5 is
+# also tried on households you do not see.
 #
 # Run the next cell first. It loads the data, the tools and the model (about 5 seconds).
 

@@ -10,8 +10,8 @@
 #
 # **How it works:** write your answer in each cell marked ✏️ (replace the `...`), run it, then run
 # the check below it. A check says ✏️ *not attempted yet*, 🔎 *not right yet* (with a hint), or ✅
-# *correct*. Your instructor also runs extra checks that you do not see, so ✅ means "very likely
-# right".
+# *correct*. A ✅ is the grade your instructor will see; the two functions you write are also
+# tried on inputs you do not see.
 #
 # > All people in these tables are made up (synthetic data).
 #
