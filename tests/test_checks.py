@@ -449,3 +449,69 @@ def test_model_answer_button_reveals_on_click_only(monkeypatch):
     monkeypatch.setattr(reflection, "REPO_ROOT", reflection.REPO_ROOT / "no-such-copy")
     reflection.model_answer_button("00-start-here", "q4_reflection").children[0].click()
     assert "your instructor shares it" in shown[1]
+
+
+# -- stale and broken answers, and the slips of people who do not program ------------------
+
+SLIPS = [  # (answer cell, the check, what the learner must be told)
+    ("citizens_per_day = 12 x 7", "q1", "To multiply, Python uses *"),
+    ("citizens_per_day = 12 × 7", "q1", "not 12 x 7 or 12 × 7"),
+    ("what_to_do = b", "q3", 'Letters are written in quotes: "b"'),
+    ("what_to_do = seven", "q3", 'If it is text, put it in quotes ("seven")'),
+    ("whatsapp_requests = 0,4", "q2", "it writes decimals with a point, not a comma"),
+    ("whatsapp_requests = (requests.channel == 'WhatsApp'", "q2", "a bracket or a quote may be missing"),
+    ('what_to_do = "b', "q3", "A text is missing a quote"),
+    ("if True:\n    citizens_per_day = 84\n  print(citizens_per_day)", "q1", "too many or too few spaces"),
+    ("citizens_per_day = 84", "q1", "✅ Correct"),  # the value before is never judged
+    ("citizens_per_day = 84\nprint(citizens_per_day / 0)", "q1", "divided by zero"),
+]
+
+
+def test_a_check_never_judges_an_old_answer_and_explains_typing_slips(tmp_path):
+    """In a real kernel, as a learner types: each answer cell, then its check. A cell that
+    stopped with an error is pointed out, in words about what was typed, even when the
+    variable still holds an earlier (right) answer."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    cells = ["import pandas as pd\nfrom civicai.checks import start_here as checks\n"
+             "requests = pd.DataFrame({'channel': ['WhatsApp', 'Counter']})\n"
+             "citizens_per_day, whatsapp_requests, what_to_do = 84, 4, 'b'"]
+    for answer, check, _ in SLIPS:
+        cells += [answer, f"checks.{check}.check()"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(notebook, allow_errors=True, kernel_name="python3", timeout=60).execute()
+    for index, (answer, _, words) in enumerate(SLIPS):
+        outputs = notebook.cells[2 + 2 * index].outputs
+        shown = " ".join(" ".join(output.get("traceback", [])) + str(output.get("data", ""))
+                         for output in outputs)
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", re.sub(r"\s+", " ", shown))
+        assert words in shown, (answer, shown[:300])
+        assert "Traceback" not in shown
+
+
+@pytest.mark.parametrize("error, source, words", [
+    (SyntaxError("leading zeros in decimal integer literals are not permitted"), "x = 2017-01-01",
+     'in quotes, for example "2017-01-01"'),
+    (NameError("name 'C' is not defined"), "x = C", '"c", not C'),
+    (KeyError("'Cat '"), "x = t.loc['Cat ']", "capital letters and spaces count"),
+    (ValueError("something odd"), "x = f()", "Python says: ValueError: something odd."),
+])
+def test_errors_are_explained_in_plain_words(error, source, words):
+    from civicai.checks import cells
+
+    assert words in cells.explain(error, source)
+
+
+def test_a_function_with_the_stub_comment_left_in_is_an_attempt():
+    namespace = {}
+    exec("def answer(x):\n    ...  # YOUR ANSWER HERE: replace the ... with your answer\n"
+         "    doubled = 2 * x\n", namespace)
+    question = FunctionQuestion("test/f", "Double it", "answer", lambda call: None if call(2) else "")
+    failure = outcome(question, answer=namespace["answer"])
+    assert isinstance(failure, NotRightYet) and "forget `return`" in str(failure)
+
+
+def test_a_share_given_as_a_percentage_is_told_so():
+    failure = outcome(PRECISE, answer=80)
+    assert isinstance(failure, NotRightYet) and "looks like a percentage" in str(failure)

@@ -23,16 +23,18 @@ everything gets nowhere.
 """
 from __future__ import annotations
 
+import ast
 import inspect
 import math
 import sys
+import textwrap
 import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
 
-from civicai.checks import answers
+from civicai.checks import answers, cells
 from civicai.checks.answers import Match, canonical_number, canonical_text, number_forms
 from civicai.checks.describe import is_missing_number, is_plain_number, kind_of, short_text
 from civicai.checks.outcome import (
@@ -65,15 +67,30 @@ def _empty_function():
 
 
 def _is_untouched_function(value: object) -> bool:
-    """A function whose body is still nbgrader's stub (or does nothing at all)."""
+    """A function the learner has not filled in yet: its body is only a stub (`...`, a
+    docstring, `pass`), or it still holds nbgrader's `...` placeholder with its comment.
+
+    A function with the placeholder replaced is an attempt, even with the comment left in
+    (a function without `return` is then told so, not "not attempted").
+    """
     if not inspect.isfunction(value):
         return False
     if value.__code__.co_code == _empty_function.__code__.co_code:
         return True
     try:
-        return STUB_MARKER in inspect.getsource(value)
-    except (OSError, TypeError):
+        source = inspect.getsource(value)
+        tree = ast.parse(textwrap.dedent(source))
+    except (OSError, TypeError, SyntaxError, ValueError):
         return False
+    definition = tree.body[0] if tree.body else None
+    if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if all(isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and
+           isinstance(statement.value, ast.Constant)) for statement in definition.body):
+        return True
+    placeholder = any(isinstance(node, ast.Constant) and node.value is Ellipsis
+                      for node in ast.walk(definition))
+    return placeholder and STUB_MARKER in source
 
 
 def _describe_error(error: BaseException) -> str:
@@ -129,8 +146,15 @@ class Question:
         return value is Ellipsis or (type(value) is str and not value.strip()) \
             or _is_untouched_function(value)
 
+    def _broken(self, message: str) -> NotAttemptedYet:
+        return NotAttemptedYet(self.title, message[:600])
+
     def read(self, namespace: dict[str, Any]) -> Any:
-        """The learner's answer in `namespace`, or NotAttemptedYet if there is none yet."""
+        """The learner's answer in `namespace`, or NotAttemptedYet if there is none yet, or
+        if the cell that set it stopped with an error or changed since it ran."""
+        problem = cells.problem(self.variable)
+        if problem:
+            raise self._broken(problem)
         if self.variable not in namespace:
             raise self._missing()
         value = namespace[self.variable]
@@ -140,6 +164,9 @@ class Question:
 
     def capture(self, namespace: dict[str, Any]) -> dict:
         """The answer as data, for judging elsewhere (see `judge_record`)."""
+        problem = cells.problem(self.variable)
+        if problem:
+            return {"state": "broken", "message": problem}
         if self.variable not in namespace:
             return {"state": "missing"}
         value = namespace[self.variable]
@@ -184,6 +211,8 @@ class Question:
     def judge_record(self, record: dict, entry: dict) -> None:
         """Judge captured data against the key's entry; raise CheckFailed when not passed."""
         state = record.get("state") if type(record) is dict else None
+        if state == "broken" and type(record.get("message")) is str:
+            raise self._broken(record["message"])
         if state == "missing":
             raise self._missing()
         if state == "placeholder":
@@ -250,6 +279,10 @@ class NumberQuestion(Question):
         self.slips = dict(slips or {})
 
     def forms(self, value: Any) -> set[str]:
+        if type(value) is tuple and len(value) == 2 and all(is_plain_number(part) for part in value):
+            raise self.wrong(f"Python read `{self.variable}` as two numbers, {value[0]} and "
+                             f"{value[1]}: it writes decimals with a point, not a comma. "
+                             "Write 0.79, not 0,79.")
         if isinstance(value, (pd.Series, pd.DataFrame)) and getattr(value, "size", 0) == 1:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)} holding one value. "
                              "The question needs the number itself: take it out of the "
@@ -261,6 +294,9 @@ class NumberQuestion(Question):
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Check for missing "
                              "values or a division by zero in your calculation.")
         number = float(value)
+        if self.high is not None and self.high <= 1 < number <= 100:
+            raise self.wrong(f"`{self.variable}` is {number:g}: that looks like a percentage. "
+                             f"This question needs {self.what}: 80% is written 0.80.")
         if self.low is not None and number < self.low:
             raise self.wrong(f"`{self.variable}` is {number:g}, which is too small to be "
                              f"right: it should be at least {self.low:g}.")

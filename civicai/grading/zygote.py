@@ -275,6 +275,9 @@ def run_kernel(command: dict, home: Path) -> None:
     app.initialize(["-f", command["connection_file"], "--HistoryManager.hist_file=:memory:",
                     "--HistoryManager.enabled=False", "--IPKernelApp.parent_handle=0"])
     preimport(command.get("imports", ()))
+    from civicai.checks import cells
+
+    cells.install(app.shell)  # what each cell did, so a stale or broken answer is told so
     if "matplotlib.pyplot" in sys.modules:  # as `import matplotlib.pyplot` does in a kernel
         from matplotlib_inline.backend_inline import _enable_matplotlib_integration
 

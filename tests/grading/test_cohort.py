@@ -206,6 +206,15 @@ def test_the_sandbox_shows_nothing_of_the_instructors_environment(graded_cohort)
     assert "HOME=/home/learner" in printed or "unreadable" in printed
 
 
+def test_a_broken_answer_cell_is_explained_not_judged(graded_cohort):
+    """The answer cell stopped with a typing slip: the feedback says what to type instead."""
+    _, results, _, course, _ = graded_cohort
+    verdict = results["learners"]["typing-slip"]["checks"]["practice"]["q1"]
+    assert verdict["reason"].startswith("NotAttemptedYet") and "To multiply" in verdict["reason"]
+    page = _page_text(course.feedback("typing-slip", cohort_cases.ASSIGNMENT) / "practice.html")
+    assert "To multiply, Python uses *" in page
+
+
 def test_feedback_explains_in_plain_words(graded_cohort):
     _, _, _, course, _ = graded_cohort
     page = (course.feedback("partly-right", cohort_cases.ASSIGNMENT) / "practice.html").read_text()
