@@ -307,7 +307,11 @@ def test_check_modules_hold_no_answers():
                     (assignment, grade_id, written)
         stored = answers.fingerprints(assignment)
         assert set(stored) == set(checks.questions_of(assignment))
-        assert all(len(value) == 64 for targets in stored.values() for value in targets.values())
+        for targets in stored.values():
+            for name, value in targets.items():
+                hashed = value if name != "slips" else list(value)  # slips: {hash: message}
+                assert all(re.fullmatch(r"[0-9a-f]{64}", item) for item in
+                           ([hashed] if isinstance(hashed, str) else hashed)), (assignment, name)
 
 
 def test_failure_messages_never_contain_the_expected_answer():
@@ -420,9 +424,21 @@ def test_the_notebook_and_the_grader_agree_on_every_allowed_form(assignment, gra
 def test_slips_are_named_the_same_in_both_places(assignment, grade_id):
     question = checks.questions_of(assignment)[grade_id]
     entry = answers.key(assignment)["questions"][grade_id]
-    for name, data in entry["slips"].items():
-        notebook, grader = verdicts(question, entry, values.decode(data))
-        assert notebook == grader == f"NotRightYet: {question.slips[name]}"
+    for slip in entry["slips"]:
+        notebook, grader = verdicts(question, entry, values.decode(slip["value"]))
+        assert notebook == grader == f"NotRightYet: {slip['message']}"
+
+
+def test_a_question_that_uses_an_earlier_answer_says_so():
+    """01's question 5 reads the evaluation of question 4: when both are wrong, question 5
+    points back to question 4 (in the notebook and in the grader alike)."""
+    from civicai.checks import automation
+    from civicai.checks.outcome import NotRightYet as Failure
+
+    failure = Failure(automation.q5.title, "This is not the right one.")
+    pointed = automation.q5.after_earlier(failure, {"q4"})
+    assert "uses your answer to question 4, which is not right yet" in pointed.message
+    assert automation.q5.after_earlier(failure, {"q6"}) is failure
 
 
 # -- model answers of written reflections --------------------------------------------

@@ -115,11 +115,20 @@ def derive(assignment: str, records: dict[str, dict]) -> tuple[dict, dict]:
         targets = question.targets(entry)
         stored = {name: fingerprint(question.qid, name, form) for name, form in targets.items()}
         try:
+            slips = question.slip_messages(entry)
+        except CheckFailed as failure:
+            raise KeyBuildError(f"{assignment} {grade_id}: a slip is not an answer of the right "
+                                f"kind: {failure.message}") from None
+        if targets.get("answer") in slips:
+            raise KeyBuildError(f"{assignment} {grade_id}: a slip has the answer's own value")
+        if slips:
+            stored["slips"] = {fingerprint(question.qid, "slip", form): message
+                               for form, message in sorted(slips.items())}
+        try:
             if record.get("state") == "function":
                 question.judge_record(record, entry)
             else:
-                for match in (Match(question.qid, targets=targets),
-                              Match(question.qid, fingerprints=stored)):
+                for match in (question.key_match(entry), Match(question.qid, fingerprints=stored)):
                     question.judge(decode(record["value"]), match)
         except CheckFailed as failure:
             raise KeyBuildError(f"{assignment} {grade_id}: the reference solution fails its own "

@@ -8,10 +8,10 @@ from what it finds:
   expected value of every question (and, for a function question, the
   reference function's results on the hidden inputs);
 - the fingerprints, `civicai/checks/fingerprints/NN-topic.json`, shipped with
-  the package: for every target of a question (its answer, and the known slips
-  it names) the SHA-256 of the question's id, the target's name and the target
-  written in one canonical way. Reading them tells a learner how answers are
-  compared, never what they are.
+  the package: for every target of a question the SHA-256 of the question's id,
+  the target's name and the target written in one canonical way, and the message
+  of each known slip under its own fingerprint. Reading them tells a learner how
+  answers are compared, never what they are.
 
 A question judges an answer by asking a `Match` whether the answer's canonical
 forms hit a target. In the learner's notebook the match compares fingerprints;
@@ -64,30 +64,40 @@ def fingerprint(question_id: str, name: str, canonical: str) -> str:
 
 
 class Match:
-    """Says whether an answer's canonical forms hit one of a question's named targets.
+    """Says whether an answer's canonical forms hit one of a question's named targets, and
+    which known slip an answer is.
 
-    Made either from fingerprints (what a learner's copy of the course holds) or
-    from targets (canonical forms of the key, in the grader). Target names are
-    "answer" for the answer itself, "slip:<name>" for a known wrong value whose
-    message a question gives, or a part's name for a question with several parts.
+    Made either from fingerprints (what a learner's copy of the course holds) or from
+    targets (canonical forms of the key, in the grader). Target names are "answer" for the
+    answer itself, or a part's name for a question with several parts. Slips are known
+    wrong answers with a message for each: in the fingerprints, `{"slips": {fingerprint:
+    message}}`; in the grader, `slips={canonical form: message}`.
     """
 
-    def __init__(self, question_id: str, *, fingerprints: dict[str, str] | None = None,
-                 targets: dict[str, str] | None = None):
+    def __init__(self, question_id: str, *, fingerprints: dict | None = None,
+                 targets: dict[str, str] | None = None, slips: dict[str, str] | None = None):
         self.question_id = question_id
-        self.fingerprints, self.targets = fingerprints, targets
-
-    def known(self, name: str) -> bool:
-        source = self.targets if self.targets is not None else self.fingerprints or {}
-        return name in source
+        self.fingerprints, self.targets, self.slips = fingerprints, targets, slips
 
     def __call__(self, name: str, forms: set[str] | str) -> bool:
         forms = {forms} if isinstance(forms, str) else set(forms)
         if self.targets is not None:
             return self.targets.get(name) in forms
         stored = (self.fingerprints or {}).get(name)
-        return stored is not None and stored in {
+        return type(stored) is str and stored in {
             fingerprint(self.question_id, name, form) for form in forms}
+
+    def slip(self, forms: set[str]) -> str | None:
+        """The message of the known slip these forms are, if they are one."""
+        if self.targets is not None:
+            return next((self.slips[form] for form in sorted(forms) if form in (self.slips or {})),
+                        None)
+        stored = (self.fingerprints or {}).get("slips") or {}
+        for form in sorted(forms):
+            message = stored.get(fingerprint(self.question_id, "slip", form))
+            if message:
+                return message
+        return None
 
 
 @functools.cache

@@ -1,9 +1,10 @@
 """Checks of module 01's exercise (exercises/01-automation): automating administrative work.
 
-Some number questions also name a few common slips (the lesson's month instead
-of the question's, the training set instead of the test set): the instructor
-source states the slip's value, so the check can name the slip instead of only
-saying "not right yet".
+Many questions also name common slips (the lesson's month instead of the
+question's, the training set instead of the test set): the instructor source
+states each slip and what to say about it, so the check can name the slip
+instead of only saying "not right yet". The later questions of Part C use the
+router of question 4, and say so when question 4 is not right yet.
 """
 from __future__ import annotations
 
@@ -83,49 +84,29 @@ q1 = FunctionQuestion(
 
 q2 = NumberQuestion(
     f"{PREFIX}/q2", "Question 2 — licences dated before 2017", "old_licences",
-    whole=True, low=0, high=52519, what="a whole number of licences",
-    slips={"lesson-rule": "That is the count with the lesson's rule (from 2015). This question's "
-                          "rule starts on 1 January 2017: earliest=\"2017-01-01\".",
-           "every-row": "That counts every row of the report. Count only the rows whose problem "
-                        "is \"date out of range\"."})
+    whole=True, low=0, high=52519, what="a whole number of licences")
 
 q3 = NumberQuestion(
     f"{PREFIX}/q3", "Question 3 — cat licences in March 2018", "cats_in_march",
-    whole=True, low=0, high=5000, what="a whole number of licences",
-    slips={"lesson-month": "That is June 2018, the lesson's month. Change the month to "
-                           "\"2018-03\"."})
+    whole=True, low=0, high=5000, what="a whole number of licences")
 
 q4 = NumberQuestion(
     f"{PREFIX}/q4", "Question 4 — train and test the router", "test_accuracy",
-    decimals=3, low=0, high=1, what="a share between 0 and 1 (for example 0.9)",
-    slips={"training-set": "That is the router's score on the complaints it learnt from (the "
-                           "training set). Test it on `test`, the complaints it has never seen."})
+    decimals=3, low=0, high=1, what="a share between 0 and 1 (for example 0.9)")
 
 q5 = NumberQuestion(
     f"{PREFIX}/q5", "Question 5 — recall of a small unit", "recall_dpmptsp",
-    decimals=2, low=0, high=1, what="a share between 0 and 1",
-    slips={"precision": "That is DPMPTSP's precision (of the complaints sent there, the share "
-                        "that belong there). The question asks for recall: of DPMPTSP's own "
-                        "complaints, the share that reached it.",
-           "training-set": "That is the recall on the training set. Use the evaluation on the "
-                           "test set."})
+    decimals=2, low=0, high=1, what="a share between 0 and 1", depends_on=("q4",))
 
 q6 = ChoiceQuestion(f"{PREFIX}/q6", "Question 6 — an accurate router?", "accuracy_answer")
 
 q7 = NumberQuestion(
     f"{PREFIX}/q7", "Question 7 — the threshold for an error target", "threshold_for_target",
-    decimals=2, low=0, high=1, what="a threshold between 0 and 1",
-    slips={"lesson-target": "That is the threshold for the lesson's target (1 in 100). This "
-                            "target is stricter: 1 in 200 is 0.005."})
+    decimals=2, low=0, high=1, what="a threshold between 0 and 1", depends_on=("q4",))
 
 q8 = NumberQuestion(
     f"{PREFIX}/q8", "Question 8 — staff hours saved", "hours_saved",
-    low=0, high=10000, what="a number of hours",
-    slips={"every-complaint": "That is the time for every complaint. Only the share routed "
-                              "automatically saves time: multiply by the share automated at "
-                              "threshold 0.70.",
-           "review-share": "That uses the share that goes to review. Staff save time on the "
-                           "share that is routed automatically."})
+    low=0, high=10000, what="a number of hours", depends_on=("q4",))
 
 q9 = ChoiceQuestion(f"{PREFIX}/q9", "Question 9 — a complaint the router is unsure about",
                     "low_confidence_answer")

@@ -186,7 +186,7 @@ q10 = DecisionsQuestion(f"{PREFIX}/q10", "Question 10 — equal miss rates", "mi
 
 q11 = NumberQuestion(
     f"{PREFIX}/q11", "Question 11 — the mitigated model's accuracy", "mitigated_accuracy",
-    decimals=3, low=0, high=1, what="a share between 0 and 1")
+    decimals=3, low=0, high=1, what="a share between 0 and 1", depends_on=("q10",))
 
 q12 = ChoiceQuestion(f"{PREFIX}/q12", "Question 12 — should the office switch?",
                      "switch_decision")

@@ -107,15 +107,21 @@ class Question:
 
     Subclasses define `forms(value)`, the canonical forms of an answer (raising
     `self.wrong(...)` when it is not the right kind of answer), and may refine
-    `judge` (more parts, slips) and `targets` (what the key's answer gives).
+    `judge` (more parts) and `targets` (what the key's answer gives).
+
+    Known slips (a plausible wrong answer, and what to say about it) are declared in
+    the instructor source, beside the answer, and reach a question through the key and
+    the fingerprints. `depends_on` names earlier questions whose answer this one uses:
+    when both are not right yet, the message says to fix the earlier one first.
     """
 
     success = "Well done."
 
     def __init__(self, qid: str, title: str, variable: str, hint: str = OPEN_HINT, *,
-                 demo: dict[str, str] | None = None):
+                 demo: dict | None = None, depends_on: tuple[str, ...] = ()):
         self.qid, self.title, self.variable, self.hint = qid, title, variable, hint
         self.demo = demo  # a lesson's ungraded demonstration: its fingerprints, given here
+        self.depends_on = tuple(depends_on)
 
     @property
     def assignment(self) -> str:
@@ -196,11 +202,30 @@ class Question:
         match = match or self.fingerprints()
         forms = self.forms(value)
         if not match("answer", forms):
-            raise self.not_right(value, forms, match)
+            slip = match.slip(forms)
+            raise self.wrong(slip) if slip else self.not_right(value, forms, match)
 
     def targets(self, entry: dict) -> dict[str, str]:
         """{target name: canonical form} from this question's entry in the answer key."""
         return {"answer": self.canonical(decode(entry["value"]))}
+
+    def slip_messages(self, entry: dict) -> dict[str, str]:
+        """{canonical form: message} of the known slips in this question's key entry."""
+        return {self.canonical(decode(slip["value"])): slip["message"]
+                for slip in entry.get("slips", [])}
+
+    def key_match(self, entry: dict) -> Match:
+        return Match(self.qid, targets=self.targets(entry), slips=self.slip_messages(entry))
+
+    def after_earlier(self, failure: CheckFailed, failed: set[str]) -> CheckFailed:
+        """A not-right message that says which earlier answer it follows from, if one of
+        the questions this one uses is not right yet either."""
+        earlier = [grade_id for grade_id in self.depends_on if grade_id in failed]
+        if not earlier or not isinstance(failure, NotRightYet):
+            return failure
+        names = " and ".join(f"question {grade_id.lstrip('q')}" for grade_id in earlier)
+        return NotRightYet(failure.question, f"{failure.message} This question uses your answer "
+                           f"to {names}, which is not right yet: fix that first.", failure.hint)
 
     def fingerprints(self) -> Match:
         if self.demo is not None:
@@ -223,13 +248,29 @@ class Question:
             value = decode(record.get("value"))
         except Unreadable:
             raise self.wrong(UNREADABLE) from None
-        self.judge(value, Match(self.qid, targets=self.targets(entry)))
+        self.judge(value, self.key_match(entry))
 
     # ---- in a notebook -------------------------------------------------------------------------
     def check(self) -> None:
         """Judge the learner's answer and show the outcome (raise if not passed)."""
-        self.judge(self.read(_learner_namespace()), self.fingerprints())
+        namespace = _learner_namespace()
+        try:
+            self.judge(self.read(namespace), self.fingerprints())
+        except NotRightYet as failure:
+            raise self.after_earlier(failure, self._failed_earlier(namespace)) from None
         show_correct(self.title, self.success)
+
+    def _failed_earlier(self, namespace: dict[str, Any]) -> set[str]:
+        from civicai.checks import questions_of
+
+        failed = set()
+        for grade_id in self.depends_on:
+            earlier = questions_of(self.assignment)[grade_id]
+            try:
+                earlier.judge(earlier.read(namespace))
+            except CheckFailed:
+                failed.add(grade_id)
+        return failed
 
     def show(self) -> None:
         """Like `check()`, but a failed check is shown, not raised.
@@ -241,19 +282,23 @@ class Question:
         except CheckFailed as failure:
             show_failure(failure)
 
-    def hidden(self, calls: Callable | None = None, slips: dict | None = None) -> None:
+    def hidden(self, calls: Callable | None = None, slips: list | None = None) -> None:
         """The instructor's judgement, inside the notebook: for plain nbgrader only.
 
         In an instructor source, each check cell's hidden part is one call of this,
         declaring the hidden inputs of a function question (`calls`) and the known
-        slips (`slips`, values the reference run fingerprints). The cohort grader
+        slips (`slips`: (wrong answer, or a function that computes it, message) pairs,
+        which the reference run writes into the key and the fingerprints). The cohort grader
         never runs it in the learner's kernel: it reads the same declaration and
         judges outside. Plain nbgrader runs it here, with the key read from the
         instructor's files, which only an instructor's computer has.
         """
         entry = answers.key(self.assignment)["questions"][self.grade_id]
-        record = self.capture(_learner_namespace())
-        self.judge_record(record, entry)
+        namespace = _learner_namespace()
+        try:
+            self.judge_record(self.capture(namespace), entry)
+        except NotRightYet as failure:
+            raise self.after_earlier(failure, self._failed_earlier(namespace)) from None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.qid}: run .check() to check your answer>"
@@ -264,19 +309,15 @@ class NumberQuestion(Question):
 
     `decimals` is the precision the question states (0: a whole number of
     something, or a figure rounded to a whole number); `whole` asks for a whole
-    number outright (a count). `slips` name known wrong values and what to say
-    about them: {slip name: message}; the values themselves come from the
-    instructor source, through the key.
+    number outright (a count).
     """
 
     def __init__(self, qid: str, title: str, variable: str, *, decimals: int = 0,
                  whole: bool = False, low: float | None = None, high: float | None = None,
-                 what: str = "a number", slips: dict[str, str] | None = None,
-                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
-        super().__init__(qid, title, variable, hint, demo=demo)
+                 what: str = "a number", hint: str = OPEN_HINT, **options):
+        super().__init__(qid, title, variable, hint, **options)
         self.decimals, self.whole = decimals, whole
         self.low, self.high, self.what = low, high, what
-        self.slips = dict(slips or {})
 
     def forms(self, value: Any) -> set[str]:
         if type(value) is tuple and len(value) == 2 and all(is_plain_number(part) for part in value):
@@ -311,16 +352,7 @@ class NumberQuestion(Question):
     def canonical(self, expected: Any) -> str:
         return canonical_number(float(expected), self.decimals)
 
-    def targets(self, entry: dict) -> dict[str, str]:
-        found = super().targets(entry)
-        for name, data in (entry.get("slips") or {}).items():
-            found[f"slip:{name}"] = self.canonical(decode(data))
-        return found
-
     def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
-        for name, message in self.slips.items():
-            if match(f"slip:{name}", forms):
-                return self.wrong(message)
         precision = ("as a whole number" if self.decimals == 0
                      else f"rounded to {self.decimals} decimal places")
         return self.wrong(f"`{self.variable}` is {kind_of(value)} in a sensible range, but "
@@ -331,8 +363,8 @@ class ChoiceQuestion(Question):
     """Pick one option ("a", "b", "c", ...): an interpretation question."""
 
     def __init__(self, qid: str, title: str, variable: str, *, options: str = "abc",
-                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
-        super().__init__(qid, title, variable, hint, demo=demo)
+                 hint: str = OPEN_HINT, **extra):
+        super().__init__(qid, title, variable, hint, **extra)
         self.options = options
 
     def forms(self, value: Any) -> set[str]:
@@ -357,8 +389,8 @@ class TextQuestion(Question):
 
     def __init__(self, qid: str, title: str, variable: str, choices: tuple[str, ...], *,
                  what: str = "one of the names listed", not_this: str = "",
-                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
-        super().__init__(qid, title, variable, hint, demo=demo)
+                 hint: str = OPEN_HINT, **options):
+        super().__init__(qid, title, variable, hint, **options)
         self.choices, self.what = choices, what
         self.not_this = not_this or ("{name} is {what}, but not the right one yet. Look again "
                                      "at the result the question points to.")
@@ -388,8 +420,8 @@ class TableQuestion(Question):
                  rows: int | None = None, parts: Callable[[pd.DataFrame], dict] | None = None,
                  decimals: int = 3, part_messages: dict[str, str] | None = None,
                  extra: Callable[[pd.DataFrame], str | None] | None = None,
-                 hint: str = OPEN_HINT, demo: dict[str, str] | None = None):
-        super().__init__(qid, title, variable, hint, demo=demo)
+                 hint: str = OPEN_HINT, **options):
+        super().__init__(qid, title, variable, hint, **options)
         self.columns, self.rows = tuple(columns), rows
         self.parts, self.decimals = parts, decimals
         self.part_messages, self.extra = dict(part_messages or {}), extra
@@ -497,8 +529,8 @@ class FunctionQuestion(Question):
     def __init__(self, qid: str, title: str, variable: str,
                  probe: Callable[[Callable[..., Any]], str | None], *,
                  same: Callable[[Any, Any], bool] | None = None,
-                 hidden_hint: str = "", hint: str = OPEN_HINT):
-        super().__init__(qid, title, variable, hint)
+                 hidden_hint: str = "", hint: str = OPEN_HINT, **options):
+        super().__init__(qid, title, variable, hint, **options)
         self.probe, self.same_result = probe, same or same_data
         self.hidden_hint = hidden_hint
 
@@ -595,7 +627,7 @@ class FunctionQuestion(Question):
     def targets(self, entry: dict) -> dict[str, str]:
         return {}
 
-    def hidden(self, calls: Callable | None = None, slips: dict | None = None) -> None:
+    def hidden(self, calls: Callable | None = None, slips: list | None = None) -> None:
         namespace = _learner_namespace()
         record = self.capture(namespace)
         if record["state"] == "function":

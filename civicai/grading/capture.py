@@ -59,8 +59,8 @@ class _Declarations:
         found = self.found
 
         class _Declared:
-            def hidden(self, calls: Callable | None = None, slips: dict | None = None) -> None:
-                found.update(calls=calls, slips=slips or {})
+            def hidden(self, calls: Callable | None = None, slips: list | None = None) -> None:
+                found.update(calls=calls, slips=list(slips or []))
 
         return _Declared()
 
@@ -101,5 +101,6 @@ def reference(qid: str, declaration: str) -> None:
     found = declared(declaration, namespace)
     if record["state"] == "function":
         record = question.record_calls(namespace[question.variable], found.get("calls"))
-    slips = {name: encode(value()) for name, value in (found.get("slips") or {}).items()}
+    slips = [{"value": encode(wrong() if callable(wrong) else wrong), "message": message}
+             for wrong, message in found.get("slips") or []]
     _publish({"qid": qid, "record": record, "slips": slips})

@@ -299,7 +299,7 @@ class SandboxedExecute(Capturing, Execute):
 
     def _judge_all(self, nb, entries: dict) -> dict:
         """Each check's verdict, as the cell's output and for the worker's record."""
-        verdicts = {}
+        verdicts, failed = {}, set()
         for index, check in self.checks.items():
             cell = nb.cells[index]
             record = self.records.get(check.qid)
@@ -308,8 +308,13 @@ class SandboxedExecute(Capturing, Execute):
             if unfinished and self.stopped:
                 cell.outputs = [_stopped_output(f"This check did not run: {self.stopped}.")]
                 verdicts[check.grade_id] = {"passed": False, "reason": f"did not run: {self.stopped}"}
+                failed.add(check.grade_id)
                 continue
             failure, why = judge(check, record, entries)
+            if failure is not None:
+                if check.question is not None:
+                    failure = check.question.after_earlier(failure, failed)
+                failed.add(check.grade_id)
             cell.outputs = verdict_outputs(check.question, failure) if check.question else \
                 [_stopped_output("This check has no definition in the course.")]
             verdicts[check.grade_id] = {

@@ -148,12 +148,16 @@ old_licences
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-checks.q2.hidden(slips={
-    "lesson-rule": lambda: (validation_report(pets, RegisterRules(
+checks.q2.hidden(slips=[
+    (lambda: (validation_report(pets, RegisterRules(
         date_column="license_issue_date", earliest="2015-01-01", latest="2018-12-31"))["problem"]
         == "date out of range").sum(),
-    "every-row": lambda: len(date_report),
-})
+     "That is the count with the lesson's rule (from 2015). This question's rule starts on "
+     '1 January 2017: earliest="2017-01-01".'),
+    (lambda: len(date_report),
+     "That counts every row of the report. Count only the rows whose problem is "
+     '"date out of range".'),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -208,11 +212,11 @@ cats_in_march = (
 # %% nbgrader="check" grade_id="q3" points=2
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-checks.q3.hidden(slips={
-    "lesson-month": lambda: monthly_report(
-        clean_pets, "2018-06", date_column="license_issue_date", group_column="species",
-        what="licences").table.loc["Cat", "this month"],
-})
+checks.q3.hidden(slips=[
+    (lambda: monthly_report(clean_pets, "2018-06", date_column="license_issue_date",
+                            group_column="species", what="licences").table.loc["Cat", "this month"],
+     'That is June 2018, the lesson\'s month. Change the month to "2018-03".'),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -266,9 +270,11 @@ test_accuracy
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-checks.q4.hidden(slips={
-    "training-set": lambda: evaluate_router(router, train, "text", "unit").accuracy,
-})
+checks.q4.hidden(slips=[
+    (lambda: evaluate_router(router, train, "text", "unit").accuracy,
+     "That is the router's score on the complaints it learnt from (the training set). Test it "
+     "on `test`, the complaints it has never seen."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -309,11 +315,14 @@ recall_dpmptsp = (
 # %% nbgrader="check" grade_id="q5" points=2
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
-checks.q5.hidden(slips={
-    "precision": lambda: evaluation.per_unit.loc["DPMPTSP", "precision"],
-    "training-set": lambda: evaluate_router(router, train, "text", "unit").per_unit.loc[
-        "DPMPTSP", "recall"],
-})
+checks.q5.hidden(slips=[
+    (lambda: evaluation.per_unit.loc["DPMPTSP", "precision"],
+     "That is DPMPTSP's precision (of the complaints sent there, the share that belong there). "
+     "The question asks for recall: of DPMPTSP's own complaints, the share that reached it."),
+    (lambda: evaluate_router(router, train, "text", "unit").per_unit.loc["DPMPTSP", "recall"],
+     "That is the recall on the training set: your `evaluation` of question 4 tests the router "
+     "on the complaints it learnt from. Use the evaluation on the test set."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -398,10 +407,11 @@ threshold_for_target
 # %% nbgrader="check" grade_id="q7" points=2
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-checks.q7.hidden(slips={
-    "lesson-target": lambda: threshold_for_error_target(
-        predictions["confidence"], predictions["correct"], 0.01),
-})
+checks.q7.hidden(slips=[
+    (lambda: threshold_for_error_target(predictions["confidence"], predictions["correct"], 0.01),
+     "That is the threshold for the lesson's target (1 in 100). This target is stricter: 1 in "
+     "200 is 0.005."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -445,10 +455,14 @@ hours_saved
 # %% nbgrader="check" grade_id="q8" points=2
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-checks.q8.hidden(slips={
-    "every-complaint": lambda: staff_hours_saved(5000, 3, 1.0),
-    "review-share": lambda: staff_hours_saved(5000, 3, 1 - share_at_070),
-})
+checks.q8.hidden(slips=[
+    (lambda: staff_hours_saved(5000, 3, 1.0),
+     "That is the time for every complaint. Only the share routed automatically saves time: "
+     "multiply by the share automated at threshold 0.70."),
+    (lambda: staff_hours_saved(5000, 3, 1 - share_at_070),
+     "That uses the share that goes to review. Staff save time on the share that is routed "
+     "automatically."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
