@@ -34,6 +34,28 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
+# Hints for two audiences (civicai/authoring/hints.py). Hint 2 of each question gives the
+# answer: a safety net for a learner alone, and it makes a graded cohort's grade mean little.
+# Set this to False before you release an exercise to a graded cohort (the formgrader's
+# Generate, or `civicai-notebooks release NN-topic`): Hint 1 stays, Hint 2 goes. The learner
+# versions in course/ (the self-paced course) always keep Hint 2.
+c.AnswerHints.keep = True
+c.GenerateAssignment.preprocessors = [
+    "nbgrader.preprocessors.IncludeHeaderFooter",
+    "nbgrader.preprocessors.InstantiateTests",
+    "nbgrader.preprocessors.LockCells",
+    "nbgrader.preprocessors.ClearSolutions",
+    "civicai.authoring.hints.AnswerHints",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.CheckCellMetadata",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.SaveCells",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # Learner outputs and markdown are untrusted HTML: cleaned before the grades are saved, so
 # the formgrader (and the feedback made from the autograded notebook) never runs a learner's
 # script. This is plain nbgrader's autograde (the formgrader's button); civicai-grade uses

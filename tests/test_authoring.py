@@ -103,3 +103,21 @@ def test_conversion_is_stable_and_output_free(tmp_path):
     notebook = nbformat.reads(first, as_version=4)
     assert [cell.id for cell in notebook.cells] == ["cell-000", "cell-001"]
     assert notebook.cells[1].outputs == []
+
+
+def test_a_graded_cohort_can_have_the_hints_that_give_the_answer_taken_out(tmp_path):
+    """One setting in autograder/nbgrader_config.py (c.AnswerHints.keep): a cohort's release
+    has no Hint 2 (Hint 1 stays, and a note says whom to ask); the committed self-paced
+    versions always keep it."""
+    from civicai.authoring import release
+
+    source = ROOT / "exercises" / "01-automation"
+    kept = release.generate(source)["exercise.ipynb"].decode()
+    cut = release.generate(source, answer_hints=False)["exercise.ipynb"].decode()
+    assert kept.count("💡 Hint 2") == 10 and cut.count("💡 Hint 2") == 0
+    assert kept.count("💡 Hint 1") == cut.count("💡 Hint 1") == 10
+    assert cut.count("ask your instructor if you are stuck") == 10
+    assert "BEGIN SOLUTION" not in cut and "### BEGIN HIDDEN" not in cut
+    config = (ROOT / "autograder" / "nbgrader_config.py").read_text()
+    assert "c.AnswerHints.keep = True" in config, "self-paced by default"
+    assert release.generate(source, answer_hints=None)["exercise.ipynb"].decode() == kept

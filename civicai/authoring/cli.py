@@ -1,4 +1,4 @@
-"""`civicai-notebooks build|keys|check [NN-topic ...]`: regenerate notebooks, answer keys, or list
+"""`civicai-notebooks build|keys|check|release [NN-topic ...]`: regenerate notebooks, answer keys, or list
 what is stale.
 
     build   notebooks from their sources, then the answer key and fingerprints of every
@@ -7,6 +7,8 @@ what is stale.
             data or the tools an exercise uses)
     check   what a build would change, learner files holding instructor-only text, and keys
             older than their instructor source
+    release the learner versions for a graded cohort, as autograder/nbgrader_config.py says
+            (with or without the hints that give the answer), in autograder/work/release/
 
 With module folder names (e.g. `01-automation`), only those modules.
 """
@@ -39,6 +41,12 @@ def main(argv: list[str] | None = None) -> None:
         for path in written:
             print(f"wrote {path}")
         print(f"{len(written)} file(s) written; everything else was current.")
+    elif command[0] == "release":
+        from civicai.authoring import release
+
+        for assignment in modules or key.exercises():
+            for path in release.release_for_cohort(assignment):
+                print(f"wrote {path.relative_to(REPO_ROOT)}")
     elif command[0] == "check":
         problems = build.stale(modules=modules) + leaks.find_leaks(leaks.learner_facing_files())
         problems += [f"stale: the answer key of {assignment} is older than its instructor source "

@@ -24,6 +24,21 @@ from pathlib import Path
 from civicai import REPO_ROOT
 
 COURSE_CONFIG = REPO_ROOT / "autograder" / "nbgrader_config.py"
+#: Where a cohort's learner versions go (the formgrader's Generate writes there too).
+COHORT_RELEASE = REPO_ROOT / "autograder" / "work" / "release"
+
+
+def release_for_cohort(assignment: str, into: Path = COHORT_RELEASE) -> list[Path]:
+    """The learner version of an exercise for a graded cohort, as the course configuration
+    says (with or without Hint 2): into `into/<assignment>/`. Returns the files written."""
+    files = generate(REPO_ROOT / "exercises" / assignment, answer_hints=None)
+    written = []
+    for relative, content in files.items():
+        target = into / assignment / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written
 
 
 class ReleaseError(RuntimeError):
@@ -38,8 +53,12 @@ def nbgrader_environment() -> dict[str, str]:
     return environment
 
 
-def generate(source_folder: Path) -> dict[str, bytes]:
-    """Learner files for one assignment folder: {relative path: contents}."""
+def generate(source_folder: Path, answer_hints: bool | None = True) -> dict[str, bytes]:
+    """Learner files for one assignment folder: {relative path: contents}.
+
+    `answer_hints`: keep Hint 2 (True, the committed self-paced versions), take it out
+    (False), or do as the course configuration says (None: a cohort's release).
+    """
     from nbgrader.converters import GenerateAssignment
     from nbgrader.converters.base import NbGraderException
     from nbgrader.coursedir import CourseDirectory
@@ -57,6 +76,8 @@ def generate(source_folder: Path) -> dict[str, bytes]:
         config.CourseDirectory.source_directory = "exercises"
         config.CourseDirectory.release_directory = "course"
         config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+        if answer_hints is not None:
+            config.AnswerHints.keep = answer_hints
         coursedir = CourseDirectory(config=config)
         coursedir.assignment_id = assignment
         converter = GenerateAssignment(coursedir=coursedir, config=config)

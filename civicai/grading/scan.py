@@ -112,6 +112,11 @@ def scan(notebook: NotebookNode, instructor_ids: set[str]) -> list[str]:
 
 
 def _normal(text: str) -> str:
+    """A cell's text as compared: spacing aside, and without the hints that give the answer
+    (a cohort's release may leave them out, see civicai.authoring.hints)."""
+    from civicai.authoring.hints import ANSWER_HINT, REMOVED
+
+    text = ANSWER_HINT.sub("", text).replace(REMOVED.strip(), "")
     return re.sub(r"\s+", " ", text).strip()
 
 

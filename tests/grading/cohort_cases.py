@@ -332,6 +332,18 @@ def notebook(answers: dict[str, str]) -> nbformat.NotebookNode:
                                           "q4_reflection": REFLECTION, **answers})
 
 
+def from_cohort_release(answers: dict[str, str]) -> nbformat.NotebookNode:
+    """Answered in the version a graded cohort gets, without the hints that give the answer
+    (civicai.authoring.hints): nothing of it may look like an edited cell."""
+    from civicai.authoring import release
+
+    learner = nbformat.reads(release.generate(SOURCE.parent, answer_hints=False)
+                             ["practice.ipynb"].decode(), as_version=4)
+    source = nbformat.read(SOURCE, as_version=4)
+    return submissions.answered(learner, {**submissions.solutions(source),
+                                          "q4_reflection": REFLECTION, **answers})
+
+
 def blank() -> nbformat.NotebookNode:
     return nbformat.read(LEARNER_VERSION, as_version=4)
 
@@ -431,6 +443,8 @@ def cases() -> list[Case]:
              files={"escaped-process.ipynb": notebook({"q1_answer": ESCAPED_PROCESS})}),
         Case("huge-output", full - 1, review=True,
              files={"huge-output.ipynb": notebook({"q3_answer": HUGE_OUTPUT})}),
+        Case("from-cohort-release", full, honest=True,
+             files={"from-cohort-release.ipynb": from_cohort_release({})}),
         Case("typing-slip", full - 1, honest=True,
              files={"typing-slip.ipynb": notebook({"q1_answer": "citizens_per_day = 12 x 7"})}),
         Case("honest-flood", full, honest=True,
