@@ -130,3 +130,15 @@ def test_only_strict_bounded_json_is_read():
     for text in ("[NaN]", "{", "x" * (values.MAX_JSON + 1), 5):
         with pytest.raises(values.Unreadable):
             values.loads(text)
+
+
+def test_the_courses_rules_objects_cross_as_their_fields():
+    from civicai.automation import RegisterRules
+
+    rules = RegisterRules(id_column="nomor_izin", spelling_columns=["kecamatan"],
+                          date_format="%d/%m/%Y")
+    back = round_trip(rules)
+    assert isinstance(back, values.Record) and back.type_name == "RegisterRules"
+    assert values.fields_of(back, "RegisterRules") == values.fields_of(rules, "RegisterRules")
+    assert back.spelling_columns == ("kecamatan",) and back.code_column is None
+    assert values.fields_of(back, "OtherRules") is None and values.fields_of(3, "RegisterRules") is None

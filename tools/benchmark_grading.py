@@ -71,7 +71,7 @@ def make_cohort(assignment: str, learners: int, folder: Path) -> dict[str, dict[
         learner_version = nbformat.read(ROOT / "course" / assignment / source_path.name,
                                         as_version=4)
         variants = [{}] + submissions.honest_variants(assignment) + [
-            {"answers": answers} for answers, _ in submissions.plausible_mistakes(assignment).values()]
+            {"answers": case[0]} for case in submissions.plausible_mistakes(assignment).values()]
         for index in range(learners):
             learner = f"learner-{index:03d}"
             notebook = submissions.variant(source, learner_version, variants[index % len(variants)])

@@ -63,8 +63,9 @@ def _cases(assignment: str):
     return module
 
 
-def plausible_mistakes(assignment: str) -> dict[str, tuple[dict[str, str], set[str]]]:
-    """tests/grading_cases/<assignment>.py's MISTAKES: {name: (answers, checks that fail)}.
+def plausible_mistakes(assignment: str) -> dict[str, tuple]:
+    """tests/grading_cases/<assignment>.py's MISTAKES: {name: (answers, checks that fail,
+    {check: words of the named message the learner gets})}.
 
     The grading tests and the grading benchmark both grade them; {} when there are none.
     """

@@ -49,6 +49,12 @@ from civicai.checks.values import Unreadable, decode, encode
 #: The words nbgrader puts where a solution was (see autograder/nbgrader_config.py).
 STUB_MARKER = "YOUR ANSWER HERE"
 OPEN_HINT = "Open '💡 Hint 1' under the question; if that is not enough, 'Hint 2'."
+#: The openings of the messages a check gives when it knows nothing more specific about a
+#: wrong answer. Every plausible mistake an exercise lists must get a named message instead
+#: (tests/grading/test_module_exercises.py).
+GENERIC_MESSAGES = ("in a sensible range, but not the right one", "is not the best answer",
+                    "but not the right set yet", "This is not the right answer yet",
+                    "but not the right one yet", "gives a different result from the right one")
 #: Why a check fails when the notebook's data for it cannot be read (the grader's side).
 UNREADABLE = ("The grader could not read your answer to this question. Run your notebook from "
               "the top (Kernel → Restart Kernel and Run All Cells) to see what goes wrong.")
@@ -353,10 +359,12 @@ class NumberQuestion(Question):
         return canonical_number(float(expected), self.decimals)
 
     def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
-        precision = ("as a whole number" if self.decimals == 0
-                     else f"rounded to {self.decimals} decimal places")
+        if self.decimals:
+            precision = f" (rounded to {self.decimals} decimal places)"
+        else:
+            precision = "" if float(value).is_integer() else " (rounded to a whole number)"
         return self.wrong(f"`{self.variable}` is {kind_of(value)} in a sensible range, but "
-                          f"not the right one ({precision}).")
+                          f"not the right one{precision}.")
 
 
 class ChoiceQuestion(Question):
@@ -380,8 +388,8 @@ class ChoiceQuestion(Question):
 
     def not_right(self, value: Any, forms: set[str], match: Match) -> NotRightYet:
         (letter,) = forms
-        return self.wrong(f'"{letter}" is not the best answer. Reread the options and '
-                          "think about which one the lesson's example supports.")
+        return self.wrong(f'"{letter}" is not the best answer. Read each option again, then '
+                          "Hint 1 under the question.")
 
 
 class TextQuestion(Question):

@@ -11,13 +11,15 @@ them. The reference run that makes the answer key uses the same two functions,
 so the learner's answer and the expected one are compared in the same form.
 
 Anything that is not plain data arrives as a stand-in that describes it: an
-`Opaque` object (a learner's own class, a module...), a `FunctionRef`, or
-`TooLarge` for an answer beyond the size limits (a whole table given where one
-number was asked for). The checks say in plain words what they are.
+`Opaque` object (a learner's own class, a module...), a `FunctionRef`, a
+`Record` for a dataclass instance (the course's rules objects: its fields, as
+plain values), or `TooLarge` for an answer beyond the size limits (a whole table
+given where one number was asked for). The checks say in plain words what they are.
 """
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -62,6 +64,32 @@ class FunctionRef(Opaque):
     def __init__(self, name: str = "function"):
         super().__init__("function", "function")
         self.name = name
+
+
+class Record(Opaque):
+    """Stands for a dataclass instance (the course's `RegisterRules`, say): its type's name
+    and its fields, as plain values."""
+
+    def __init__(self, type_name: str, fields: dict):
+        super().__init__(type_name, "record")
+        self.fields = dict(fields)
+
+    def __getattr__(self, name: str):
+        fields = self.__dict__.get("fields", {})
+        if name in fields:
+            return fields[name]
+        raise AttributeError(name)
+
+
+def fields_of(value: object, type_name: str) -> dict | None:
+    """The fields of a dataclass instance of that type's name, whether the object itself (in
+    a notebook) or its stand-in (in the grader); None for anything else."""
+    if isinstance(value, Record):
+        return dict(value.fields) if value.type_name == type_name else None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and \
+            _type_name(value) == type_name:
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    return None
 
 
 class TooLarge(Opaque):
@@ -191,6 +219,10 @@ def _encode(value: object, budget: _Budget, depth: int) -> dict:
     if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
         return {"t": "function", "name": _type_name(value) if not hasattr(value, "__name__")
                 else str(getattr(value, "__name__", ""))[:80]}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"t": "record", "type": _type_name(value),
+                "fields": [[field.name, _encode(getattr(value, field.name), budget, depth + 1)]
+                           for field in dataclasses.fields(value)]}
     return {"t": "object", "type": _type_name(value), "like": _like(value)}
 
 
@@ -380,6 +412,12 @@ def _decode(node: object, depth: int) -> object:
         return FunctionRef(str(node.get("name", ""))[:80])
     if tag == "object":
         return Opaque(str(node.get("type", "unknown"))[:80], str(node.get("like", ""))[:20])
+    if tag == "record":
+        pairs = _field(node, "fields", (list,))
+        _need(all(type(pair) is list and len(pair) == 2 and type(pair[0]) is str
+                  for pair in pairs), "a broken record")
+        return Record(str(node.get("type", "unknown"))[:80],
+                      {name: _decode(item, depth + 1) for name, item in pairs})
     if tag == "toolarge":
         size = node.get("size", 0)
         return TooLarge(str(node.get("kind", "an answer"))[:200], size if type(size) is int else 0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import statistics
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from civicai.grading import export
 from civicai.grading.execute import is_check
 from civicai.grading.coursefolder import CourseFolder
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BLUE, GREY = "#0072B2", "#999999"   # Okabe-Ito blue: safe for colour-blind readers
 LOW_PERCENT = 50
 
@@ -86,11 +88,8 @@ def check_messages(course: CourseFolder, assignment: str, learner: str) -> dict[
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
                     text = str(output.get("evalue") or output.get("ename"))
-                    if output.get("ename") in ("NotRightYet", "NotAttemptedYet"):
-                        lines = [line for line in output.get("traceback", []) if line.strip()]
-                        text = " ".join(lines[1:3]) if len(lines) > 1 else text
                     messages[cell.metadata["nbgrader"]["grade_id"]] = (
-                        f"{output.get('ename')}: {text}"[:300])
+                        f"{output.get('ename')}: {_ANSI.sub('', text)}")
                     break
     return messages
 

@@ -400,7 +400,7 @@ def cases() -> list[Case]:
         Case("blank", 0, honest=True, files={"blank.ipynb": blank()}),
     ]
     mistakes = submissions.plausible_mistakes(ASSIGNMENT)
-    for index, (answers, failing) in enumerate(mistakes.values()):
+    for index, (answers, failing, *_) in enumerate(mistakes.values()):
         listed.append(Case(f"mistake-{index}", full - sum(POINTS[c] for c in failing),
                            honest=True, review="__eq__" in "".join(answers.values()),
                            files={f"mistake-{index}/practice.ipynb": notebook(answers)}))

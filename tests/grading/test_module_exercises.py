@@ -97,7 +97,7 @@ def graded(request, tmp_path_factory):
         notebooks[f"honest-{index}"] = submissions.variant(source, learner, spec)
         expected[f"honest-{index}"] = set()
     mistakes = submissions.plausible_mistakes(assignment)
-    for index, (answers, failing) in enumerate(mistakes.values()):
+    for index, (answers, failing, *_) in enumerate(mistakes.values()):
         notebooks[f"mistake-{index}"] = submissions.answered(learner, {**reference, **answers})
         expected[f"mistake-{index}"] = failing
     for learner_name, answers in EXTRA.get(assignment, {}).items():
@@ -158,11 +158,27 @@ def test_the_reference_and_every_honest_variant_score_full_marks_unflagged(grade
         assert not record["review"], f"{name}: flagged {record['review']}"
 
 
-def test_each_mistake_loses_exactly_its_checks(graded):
-    assert len(graded["mistakes"]) >= 5, "list at least five plausible mistakes"
-    for index, (name, (_, failing)) in enumerate(graded["mistakes"].items()):
+def test_each_mistake_loses_exactly_its_checks_and_is_named(graded):
+    """Each plausible mistake loses exactly its checks, and each check it fails says what the
+    mistake is (the message the case lists), never only "not right yet"."""
+    from civicai.checks.questions import GENERIC_MESSAGES
+
+    mistakes = graded["mistakes"]
+    assert len(mistakes) >= 5, "list at least five plausible mistakes"
+    questions = checks.questions_of(graded["assignment"])
+    named = {grade_id for _, failing, *_ in mistakes.values() for grade_id in failing}
+    if graded["assignment"] != "00-start-here":
+        assert named == set(questions), f"no plausible mistake for {sorted(set(questions) - named)}"
+    for index, (name, (_, failing, *told)) in enumerate(mistakes.items()):
         lost = set(graded["failed"][f"mistake-{index}"])
         assert lost == failing, f"{name}: lost {sorted(lost)}"
+        verdicts = graded["results"]["learners"][f"mistake-{index}"]["checks"][graded["notebook"]]
+        assert told, f"{name}: say which message each check it fails gives"
+        for grade_id in failing:
+            reason = verdicts[grade_id]["reason"]
+            assert told[0].get(grade_id, "") in reason, f"{name}, {grade_id}: {reason}"
+            assert not any(generic in reason for generic in GENERIC_MESSAGES), \
+                f"{name}, {grade_id}: only a generic message: {reason}"
 
 
 def test_module_specific_learners(graded):

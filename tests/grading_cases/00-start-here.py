@@ -1,17 +1,26 @@
 """Plausible mistakes in the start-here practice, and the checks each one must fail."""
 
-# name: (answers by grade_id, check cells that must lose their points)
+# name: (answers by grade_id, check cells that must lose their points,
+#        {check: words of the message the learner must get for this mistake})
 MISTAKES = {
-    "adds instead of multiplying": ({"q1_answer": "citizens_per_day = 12 + 7"}, {"q1"}),
-    "hours per week, not per day": ({"q1_answer": "citizens_per_day = 12 * 7 * 5"}, {"q1"}),
-    "answer as text": ({"q1_answer": 'citizens_per_day = "84"'}, {"q1"}),
+    "adds instead of multiplying": ({"q1_answer": "citizens_per_day = 12 + 7"}, {"q1"},
+                                    {"q1": "That adds the two numbers"}),
+    "hours per week, not per day": ({"q1_answer": "citizens_per_day = 12 * 7 * 5"}, {"q1"},
+                                    {"q1": "a week of five working days"}),
+    "answer as text": ({"q1_answer": 'citizens_per_day = "84"'}, {"q1"},
+                       {"q1": "is a piece of text"}),
     "lower-case spelling counts nothing": (
-        {"q2_answer": 'whatsapp_requests = (requests["channel"] == "whatsapp").sum()'}, {"q2"}),
-    "counts every request": ({"q2_answer": "whatsapp_requests = len(requests)"}, {"q2"}),
-    "deletes the check instead": ({"q3_answer": 'what_to_do = "a"'}, {"q3"}),
+        {"q2_answer": 'whatsapp_requests = (requests["channel"] == "whatsapp").sum()'}, {"q2"},
+        {"q2": "capital letters count"}),
+    "counts every request": ({"q2_answer": "whatsapp_requests = len(requests)"}, {"q2"},
+                             {"q2": "That counts every request"}),
+    "deletes the check instead": ({"q3_answer": 'what_to_do = "a"'}, {"q3"},
+                                  {"q3": "Deleting the check does not change your answer"}),
+    "hopes a restart helps": ({"q3_answer": 'what_to_do = "c"'}, {"q3"},
+                              {"q3": "Running everything again gives the same answer"}),
     "hostile: equals everything": (
         {"q1_answer": "class Yes:\n    def __eq__(self, other):\n        return True\n"
-                      "citizens_per_day = Yes()"}, {"q1"}),
+                      "citizens_per_day = Yes()"}, {"q1"}, {"q1": "an object of type Yes"}),
 }
 
 # Correct answers written another way, as independent learners wrote them: each must score

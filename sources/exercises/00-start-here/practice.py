@@ -55,7 +55,11 @@ citizens_per_day = (
 # %% nbgrader="check" grade_id="q1" points=1
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-checks.q1.hidden()
+checks.q1.hidden(slips=[
+    (12 + 7, "That adds the two numbers. Citizens per day is citizens per hour times hours "
+             "per day: multiply, with *."),
+    (12 * 7 * 5, "That is a week of five working days. The question asks for one day."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -102,7 +106,10 @@ whatsapp_requests = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-checks.q2.hidden()
+checks.q2.hidden(slips=[
+    (0, 'That counts none. Spelling and capital letters count: the table writes "WhatsApp".'),
+    (10, "That counts every request. Count only those that came in by WhatsApp."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -137,7 +144,12 @@ what_to_do = (
 # %% nbgrader="check" grade_id="q3" points=1
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-checks.q3.hidden()
+checks.q3.hidden(slips=[
+    ("a", "Deleting the check does not change your answer: it only hides what the check "
+          "found. The check is there to help you."),
+    ("c", "Running everything again gives the same answer, so the same message: something in "
+          "your answer has to change."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
