@@ -276,6 +276,21 @@ def test_a_function_is_judged_outside_from_what_it_gave_back():
         assert "10" not in caught.value.message.replace("Try 10.", "")
     with pytest.raises(NotAttemptedYet):
         question.judge_record({"state": "missing"}, entry)
+
+    def named_calls(call):
+        call(10)
+        call(-3, why="A negative number doubles to a negative number.")
+
+    named = {"hidden": question.record_calls(lambda x: 2 * x, named_calls)["hidden"]}
+    assert named["hidden"][1]["why"].startswith("A negative")
+    for function, words in {lambda x: 2 * abs(x): "not on one of your instructor's further",
+                            lambda x: 2 * x if x > 0 else 1 / 0: "(ZeroDivisionError)"}.items():
+        record = values.loads(values.dumps(question.record_calls(function, named_calls)))
+        record["hidden"][1]["why"] = "forged by the learner's kernel"  # the key's words count
+        with pytest.raises(NotRightYet) as caught:
+            question.judge_record(record, named)
+        assert words in caught.value.message and "A negative number" in caught.value.message
+        assert "forged" not in caught.value.message
     with pytest.raises(NotRightYet, match="needs a function"):
         question.judge_record({"state": "value", "value": values.encode(4)}, entry)
     with pytest.raises(NotRightYet, match="could not read"):

@@ -491,14 +491,19 @@ def live(function: Callable) -> Callable:
 
 
 def recording(invoke: Callable, records: list) -> Callable:
-    """`invoke`, writing down each result (as data) or error, in order."""
-    def record(*arguments: Any) -> Any:
+    """`invoke`, writing down each result (as data) or error, in order.
+
+    `why` is what a hidden input is there to catch, in the instructor's words: it is
+    written down beside the reference's result, so that the key can say it.
+    """
+    def record(*arguments: Any, why: str = "") -> Any:
+        said = {"why": why} if why else {}
         try:
             result = invoke(*arguments)
         except _Failed as failed:
-            records.append({"error": failed.description})
+            records.append({**said, "error": failed.description})
             raise
-        records.append({"ok": encode(result)})
+        records.append({**said, "ok": encode(result)})
         return result
     return record
 
@@ -526,7 +531,9 @@ class FunctionQuestion(Question):
     not. The instructor source declares the hidden inputs (`hidden(calls=...)`);
     the function's results on them are compared with the reference function's by
     `same(result, expected)`, or judged by `judge_hidden(results)` when the right
-    result is a property rather than one value (random noise).
+    result is a property rather than one value (random noise). A hidden input can say
+    what it is there to catch, `call(table, why="...")`: a learner whose result differs
+    there is told that sentence (the mistake, not the input), instead of `hidden_hint`.
     """
 
     #: Whether the key keeps the reference function's results on the hidden inputs.
@@ -590,9 +597,9 @@ class FunctionQuestion(Question):
         if calls is not None:
             write_down = recording(live(function), hidden)
 
-            def call(*arguments: Any) -> Any:
+            def call(*arguments: Any, why: str = "") -> Any:
                 try:
-                    return write_down(*arguments)
+                    return write_down(*arguments, why=why)
                 except _Failed:
                     return None
 
@@ -602,21 +609,29 @@ class FunctionQuestion(Question):
         return {"state": "function", "examples": examples, "hidden": hidden}
 
     def judge_hidden(self, results: list, expected: list) -> str | None:
-        """Compare the results on the hidden inputs with the reference's, one by one."""
+        """Compare the results on the hidden inputs with the reference's, one by one.
+
+        What an input is there to catch (`why`) is read from the key, never from the
+        learner's record, and said in place of the general hint when the result differs.
+        """
         if type(results) is not list or len(results) != len(expected):
             raise Unreadable("not every hidden input has a result")
         for mine, theirs in zip(results, expected):
             if type(mine) is not dict:
                 raise Unreadable("a broken result")
+            why = str(theirs.get("why") or self.hidden_hint)
             if "error" in mine:
                 kind = str(mine["error"]).split(":")[0][:60]
                 return (f"Your function works on the question's examples, but stopped with an "
                         f"error ({kind}) on one of your instructor's further examples. "
-                        f"{self.hidden_hint}").strip()
+                        f"{why}").strip()
             if not self.same_result(decode(mine.get("ok")), decode(theirs["ok"])):
+                if theirs.get("why"):
+                    return ("Your function works on the question's examples, but not on one of "
+                            f"your instructor's further examples. {why}")
                 return ("Your function works on the question's examples, but gives a different "
                         "result from the right one on one of your instructor's further examples. "
-                        f"{self.hidden_hint}").strip()
+                        f"{why}").strip()
         return None
 
     def judge_record(self, record: dict, entry: dict) -> None:
