@@ -486,7 +486,8 @@ def test_model_answer_button_reveals_on_click_only(monkeypatch):
 
 SLIPS = [  # (answer cell, the check, what the learner must be told)
     ("citizens_per_day = 12 x 7", "q1", "To multiply, Python uses *"),
-    ("citizens_per_day = 12 × 7", "q1", "not 12 x 7 or 12 × 7"),
+    ("citizens_per_day = 12 × 7", "q1", "write 12 * 7, not 12 × 7"),
+    ("citizens_per_day = 168 ÷ 2", "q1", "write 168 / 2, not 168 ÷ 2"),
     ("what_to_do = b", "q3", 'Letters are written in quotes: "b"'),
     ("what_to_do = seven", "q3", 'If it is text, put it in quotes ("seven")'),
     ("whatsapp_requests = 0,4", "q2", "it writes decimals with a point, not a comma"),
@@ -522,8 +523,9 @@ def test_a_check_never_judges_an_old_answer_and_explains_typing_slips(tmp_path):
 
 
 @pytest.mark.parametrize("error, source, words", [
-    (SyntaxError("leading zeros in decimal integer literals are not permitted"), "x = 2017-01-01",
-     'in quotes, for example "2017-01-01"'),
+    (SyntaxError("leading zeros in decimal integer literals are not permitted"), "x = 2019-07-01",
+     'in quotes, for example "2019-07-01"'),
+    (SyntaxError("invalid character"), "x = hours × rate", "write hours * rate, not hours × rate"),
     (NameError("name 'C' is not defined"), "x = C", '"c", not C'),
     (KeyError("'Cat '"), "x = t.loc['Cat ']", "capital letters and spaces count"),
     (ValueError("something odd"), "x = f()", "Python says: ValueError: something odd."),

@@ -123,6 +123,23 @@ def _saved_cell(cell_id: str | None) -> str | None:
 
 
 _MULTIPLY = re.compile(r"\d\s*[x×]\s*\d|×|÷")
+#: A multiplication or division written as on paper: its two sides and the sign used
+#: (an `x` only between numbers: `for x in ...` is not one).
+_OPERATION = re.compile(r"(\d[\d.]*|[A-Za-z_]\w*)\s*([×÷])\s*(\d[\d.]*|[A-Za-z_]\w*)"
+                        r"|(\d[\d.]*)\s*(x)\s*(\d[\d.]*)")
+#: A date typed without quotes.
+_DATE = re.compile(r"(?<![\w\"'])\d{4}-\d{2}-\d{2}(?![\w\"'])")
+
+
+def _as_python(source: str) -> str:
+    """How to write the learner's own `12 x 7` or `84 ÷ 7` (never an example of ours: it
+    could be an answer)."""
+    match = _OPERATION.search(source)
+    if match is None:
+        return "write * for ×, and / for ÷."
+    left, sign, right = (part for part in match.groups() if part is not None)
+    python = "/" if sign == "÷" else "*"
+    return f"write {left} {python} {right}, not {left} {sign} {right}."
 
 
 def explain(error: BaseException, source: str) -> str:
@@ -135,12 +152,13 @@ def explain(error: BaseException, source: str) -> str:
     if kind == "LearnerError":  # the course's own tools already speak plainly
         return text
     if kind == "SyntaxError" and "leading zeros" in text:
-        return ("A date (or any text) must be written in quotes, for example \"2017-01-01\". "
-                "Without quotes Python reads 2017-01-01 as a sum of numbers.")
+        date = _DATE.search(source)
+        typed = date.group(0) if date else "2024-03-31"
+        return (f"A date (or any text) must be written in quotes, for example \"{typed}\". "
+                f"Without quotes Python reads {typed} as a sum of numbers.")
     if kind in ("SyntaxError", "NameError") and _MULTIPLY.search(source) and \
             ("invalid" in text or "'x'" in text):
-        return ("To multiply, Python uses *, and to divide, /: write 12 * 7, not 12 x 7 or "
-                "12 × 7.")
+        return f"To multiply, Python uses *, and to divide, /: {_as_python(source)}"
     if kind in ("IndentationError", "TabError"):
         return ("A line starts with too many or too few spaces. Lines inside a function (after "
                 "`def ...:`) start with 4 spaces, the others at the left edge: look at the line "
@@ -149,7 +167,7 @@ def explain(error: BaseException, source: str) -> str:
         return "A text is missing a quote: it needs one at each end, like \"b\"."
     if kind == "SyntaxError" and "invalid decimal literal" in text:
         return ("Python could not read a number. Write decimals with a point, not a comma "
-                "(0.79), and put text in quotes.")
+                "(2.5, not 2,5), and put text in quotes.")
     if kind == "SyntaxError":
         where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
         return (f"Python could not read the cell{where}: a bracket or a quote may be missing, "

@@ -328,8 +328,8 @@ class NumberQuestion(Question):
     def forms(self, value: Any) -> set[str]:
         if type(value) is tuple and len(value) == 2 and all(is_plain_number(part) for part in value):
             raise self.wrong(f"Python read `{self.variable}` as two numbers, {value[0]} and "
-                             f"{value[1]}: it writes decimals with a point, not a comma. "
-                             "Write 0.79, not 0,79.")
+                             f"{value[1]}: it writes decimals with a point, not a comma "
+                             "(2.5, not 2,5).")
         if isinstance(value, (pd.Series, pd.DataFrame)) and getattr(value, "size", 0) == 1:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)} holding one value. "
                              "The question needs the number itself: take it out of the "
@@ -379,7 +379,7 @@ class ChoiceQuestion(Question):
         listed = ", ".join(f'"{option}"' for option in self.options)
         if type(value) is not str:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write one letter in "
-                             f'quotes, for example `{self.variable} = "{self.options[0]}"`.')
+                             f"quotes: one of {listed}.")
         letter = value.strip().strip("()").casefold()
         if letter not in self.options:
             raise self.wrong(f"`{self.variable}` is {short_text(value)}. Choose one of "
@@ -406,7 +406,7 @@ class TextQuestion(Question):
     def forms(self, value: Any) -> set[str]:
         if type(value) is not str:
             raise self.wrong(f"`{self.variable}` is {kind_of(value)}. Write the name in quotes, "
-                             f'for example `{self.variable} = "{self.choices[0]}"`.')
+                             "exactly as the table shows it.")
         if canonical_text(value) not in {canonical_text(choice) for choice in self.choices}:
             raise self.wrong(f"{short_text(value)} is not {self.what}. Copy the name exactly "
                              "from the table above (lower case, with underscores).")

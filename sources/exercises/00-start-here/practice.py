@@ -117,9 +117,9 @@ checks.q2.hidden(slips=[
 #
 # A check tells you 🔎 **Not right yet**. What is the best thing to do?
 #
-# - **a)** Delete the check cell, so the message goes away.
-# - **b)** Read the message and Hint 1, change your answer, run your answer cell, then run the check again.
-# - **c)** Restart the whole notebook and hope it passes next time.
+# - **a)** Delete the check cell, so that its message goes away, and carry on with the next question.
+# - **b)** Read the message and Hint 1, fix your answer, run your answer cell, then the check again.
+# - **c)** Restart the kernel, run every cell again from the top, and hope the check passes this time.
 #
 # ✏️ Put the letter of your choice in quotes, for example `what_to_do = "a"`.
 
