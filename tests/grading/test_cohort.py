@@ -6,6 +6,7 @@ honest learners and the tamperers that fool it, for comparison.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -224,8 +225,12 @@ def test_feedback_explains_in_plain_words(graded_cohort):
 
 
 def test_the_report_shows_the_cohort(graded_cohort):
-    _, _, _, course, _ = graded_cohort
+    _, results, _, course, _ = graded_cohort
     page = (course.reports / f"{cohort_cases.ASSIGNMENT}-report.html").read_text()
+    told = results["learners"]["typing-slip"]["checks"]["practice"]["q1"]["reason"]
+    sentences = told.split(": ", 1)[1]
+    assert len(sentences) > 200 and html.escape(sentences, quote=False) in page, \
+        "each check's message is shown whole, never cut mid-sentence"
     assert "&lt;b onmouseover" in page and not active_learner_html(page), \
         "a learner's name is shown as text, never as markup"
     assert page.count("<svg") >= 2, "score distribution and pass rate per question"
