@@ -10,9 +10,11 @@ grader's kernels), and a check asks `problem(variable)` first: the most recent c
 that set the variable, if it stopped with an error or has been changed since, gives a
 plain message instead of a verdict.
 
-Changes are seen when the notebook has been saved since (JupyterLab saves every two
-minutes, and before Validate): the kernel only knows what it ran, and the notebook's
-file on disk is the only place it can see what the cell says now.
+Changes are seen when the notebook has been saved since the cell ran (JupyterLab saves
+every two minutes, and before Validate): the kernel only knows what it ran, and the
+notebook's file on disk is the only place it can see what the cell says now. A file
+saved before the run says nothing about it: a learner who types and runs without
+saving has a file one step behind the screen, and that is not a change.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ import ast
 import json
 import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: How many cells are remembered (the last ones: an exercise has about 60).
@@ -34,6 +37,7 @@ class Ran:
     source: str
     cell_id: str | None
     error: BaseException | None
+    at: float = field(default_factory=time.time)
 
 
 _RAN: list[Ran] = []
@@ -102,17 +106,20 @@ def problem(variable: str) -> str | None:
 
 
 def changed_since_run(ran: Ran) -> bool:
-    """Whether the notebook, as last saved, says something else in that cell."""
-    saved = _saved_cell(ran.cell_id)
+    """Whether the notebook, saved after the cell ran, says something else in that cell."""
+    saved = _saved_cell(ran.cell_id, since=ran.at)
     return saved is not None and saved.rstrip() != ran.source.rstrip()
 
 
-def _saved_cell(cell_id: str | None) -> str | None:
-    notebook = os.environ.get("JPY_SESSION_NAME", "")
-    if not cell_id or not notebook.endswith(".ipynb"):
+def _saved_cell(cell_id: str | None, since: float) -> str | None:
+    """The cell's text in the notebook's file, if the file was saved after `since`."""
+    notebook = Path(os.environ.get("JPY_SESSION_NAME", ""))
+    if not cell_id or notebook.suffix != ".ipynb":
         return None
     try:
-        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+        if notebook.stat().st_mtime <= since:
+            return None
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
     except (OSError, ValueError, AttributeError):
         return None
     for cell in cells:

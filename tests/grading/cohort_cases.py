@@ -12,6 +12,7 @@ values typed honestly would score the same).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,14 +123,14 @@ for question in (start_here.q1, start_here.q2, start_here.q3):
 # an __import__ that gives back a fake of the course's checks module, and a fake `checks`.
 FAKE_BUILTINS = """import builtins, types
 _real_import = builtins.__import__
-_lenient = types.SimpleNamespace(q1=types.SimpleNamespace(check=lambda: None, hidden=lambda: None))
+_lenient = types.SimpleNamespace(q1=types.SimpleNamespace(check=lambda: None, hidden=lambda **slips: None))
 def _import(name, globals=None, locals=None, fromlist=(), level=0):
     if name == "civicai.checks.start_here":
         return _lenient
     return _real_import(name, globals, locals, fromlist, level)
 class _NoChecks:
     def __getattr__(self, name):
-        return types.SimpleNamespace(check=lambda: None, hidden=lambda: None)
+        return types.SimpleNamespace(check=lambda: None, hidden=lambda **slips: None)
 checks = _NoChecks()
 globals()["__built" + "ins__"] = dict(vars(builtins), __import__=_import)
 citizens_per_day = 85"""
@@ -138,7 +139,7 @@ citizens_per_day = 85"""
 REBOUND_CHECKS = f"""{REFERENCE_Q1}
 import types
 checks = types.SimpleNamespace(**{{name: types.SimpleNamespace(check=lambda: None,
-                                                              hidden=lambda: None)
+                                                              hidden=lambda **slips: None)
                                   for name in ("q1", "q2", "q3")}})"""
 PATCHED_BUILTINS = f"""{REFERENCE_Q1}
 import builtins
@@ -233,6 +234,7 @@ citizens_per_day = _Posing()"""
 #: Learner code that breaks how the kernel packs its messages (every message alike).
 BROKEN_MESSAGES = f"""{REFERENCE_Q1}
 import json
+import re
 json.dumps = lambda *args, **kwargs: "{{}}"
 """
 #: Learner code named with a subclass of str, that imports ctypes when its name is hashed:
@@ -544,11 +546,12 @@ def snoop_output(text: str) -> dict:
 
 
 def hidden_lines() -> set[str]:
-    """The practice's hidden parts, line by line: none may reach a learner."""
+    """The practice's hidden parts, line by line: none may reach a learner. A line of brackets
+    alone (the end of a list of slips) says nothing, and would be found anywhere."""
     from civicai.grading.execute import split_hidden
 
     lines = set()
     for cell in nbformat.read(SOURCE, as_version=4).cells:
         lines |= {line.strip() for line in split_hidden(cell.source)[1].splitlines()
-                  if line.strip()}
+                  if re.search(r"\w", line)}
     return lines
