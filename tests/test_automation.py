@@ -448,12 +448,6 @@ def check_outcome(question, **namespace):
     return None
 
 
-def permit_cleaner(**rules):
-    def clean_permits(table):
-        return clean_register(table, RegisterRules(**rules))
-    return clean_permits
-
-
 FULL_PERMIT_RULES = dict(id_column="nomor_izin", spelling_columns=("kecamatan",),
                          code_column="kode_pos", date_column="tanggal_terbit",
                          date_format="%d/%m/%Y")
@@ -461,30 +455,49 @@ FULL_PERMIT_RULES = dict(id_column="nomor_izin", spelling_columns=("kecamatan",)
 
 @pytest.mark.parametrize("rules, words", [
     ({key: value for key, value in FULL_PERMIT_RULES.items() if key != "date_format"},
-     "read as 4 March"),
+     "read month first, as 4 March"),
     ({key: value for key, value in FULL_PERMIT_RULES.items() if key != "spelling_columns"},
-     "still written 5 ways"),
+     "spelling variants should be merged"),
     ({key: value for key, value in FULL_PERMIT_RULES.items() if key != "code_column"},
-     "kode pos is still"),
+     "which column holds the postcode"),
     ({key: value for key, value in FULL_PERMIT_RULES.items() if key != "date_column"},
-     "still holds text"),
+     "the dates stay text"),
+    ({key: value for key, value in FULL_PERMIT_RULES.items() if key != "id_column"},
+     "which column is the permit number"),
+    ({**FULL_PERMIT_RULES, "date_format": "%m/%d/%Y"}, "reads the month first"),
+    ({**FULL_PERMIT_RULES, "id_column": "kode_pos"}, "which is not the permit number"),
+    ({**FULL_PERMIT_RULES, "earliest": "2015-01-01"}, "a date range the question does not ask for"),
 ])
-def test_the_cleaning_check_names_the_missing_rule(rules, words):
+def test_the_rules_check_names_the_missing_wrong_or_extra_rule(rules, words):
     from civicai.checks import automation as checks
 
-    failure = check_outcome(checks.q1, clean_permits=permit_cleaner(**rules))
+    failure = check_outcome(checks.q1, permit_rules=RegisterRules(**rules))
     assert failure is not None and words in failure.message
-    assert check_outcome(checks.q1, clean_permits=permit_cleaner(**FULL_PERMIT_RULES)) is None
+    for answer in ('"nomor_izin"', '"tanggal_terbit"', "%d/%m/%Y"):
+        assert answer not in failure.message
+    assert check_outcome(checks.q1, permit_rules=RegisterRules(**FULL_PERMIT_RULES)) is None
 
 
-def test_the_cleaning_check_says_not_to_delete_doubtful_rows():
+def test_the_rules_check_says_a_repeated_id_must_be_flagged_for_a_person():
+    """Flag, don't delete: rules without the id column let two permits that share a number
+    pass unflagged, and the check says so in those words."""
     from civicai.checks import automation as checks
 
-    def deletes(table):
-        return permit_cleaner(**FULL_PERMIT_RULES)(table).dropna()
+    rules = {key: value for key, value in FULL_PERMIT_RULES.items() if key != "id_column"}
+    failure = check_outcome(checks.q1, permit_rules=RegisterRules(**rules))
+    assert "would not be flagged for a person" in failure.message
 
-    failure = check_outcome(checks.q1, clean_permits=deletes)
-    assert "do not delete them" in failure.message
+
+@pytest.mark.parametrize("answer, words", [
+    ({"id_column": "nomor_izin"}, "is a dictionary"),
+    ("nomor_izin", "is a piece of text"),
+    (RegisterRules, "RegisterRules itself, without rules"),
+])
+def test_the_rules_check_says_plainly_when_the_answer_is_not_rules(answer, words):
+    from civicai.checks import automation as checks
+
+    failure = check_outcome(checks.q1, permit_rules=answer)
+    assert failure is not None and words in failure.message
 
 
 @pytest.mark.parametrize("question, variable, slip, words", [
@@ -497,9 +510,40 @@ def test_the_cleaning_check_says_not_to_delete_doubtful_rows():
 def test_known_slips_get_their_own_hint_without_the_answer(question, variable, slip, words):
     from civicai.checks import automation as checks
 
-    failure = check_outcome(getattr(checks, question), **{variable: slip})
+    # questions 5 and 8 use question 4's router: with question 4 right, as here, a slip of
+    # theirs is named for what it is
+    right_router = {"test_accuracy": right_answer("q4")} if question != "q4" else {}
+    failure = check_outcome(getattr(checks, question), **right_router, **{variable: slip})
     assert words in failure.message
     for answer in ("1956", "610", "0.987", "0.79", "151"):
         assert answer not in failure.message
-    unknown = check_outcome(getattr(checks, question), **{variable: 0.123})
+    unknown = check_outcome(getattr(checks, question), **right_router, **{variable: 0.123})
     assert words not in unknown.message
+
+
+def right_answer(grade_id):
+    from civicai.checks import answers, values
+
+    return values.decode(answers.key("01-automation")["questions"][grade_id]["value"])
+
+
+def test_a_figure_made_from_a_wrong_router_points_back_to_question_4():
+    """With question 4 not right, a later figure cannot be right whatever it is: its message
+    says to fix question 4 first, never only "not right yet", and never a slip that the wrong
+    router's figure matches by chance (its perfect recall equals DPMPTSP's precision). A slip
+    written about question 4 itself, or a message about the form of the answer, is kept."""
+    from civicai.checks import automation as checks
+    from civicai.checks.questions import GENERIC_MESSAGES
+
+    wrong_router = {"test_accuracy": 0.997}
+    for question, variable, value in (("q7", "threshold_for_target", 0.0),
+                                      ("q8", "hours_saved", 164.6), ("q5", "recall_dpmptsp", 1.0)):
+        message = check_outcome(getattr(checks, question), **wrong_router,
+                                **{variable: value}).message
+        assert "uses your answer to question 4, which is not right yet" in message
+        assert "Fix question 4 first" in message and "precision" not in message
+        assert not any(generic in message for generic in GENERIC_MESSAGES), message
+    trained_on_train = check_outcome(checks.q5, **wrong_router, recall_dpmptsp=0.965).message
+    assert trained_on_train.startswith("That is the recall on the training set")
+    percentage = check_outcome(checks.q5, **wrong_router, recall_dpmptsp=79).message
+    assert "looks like a percentage" in percentage and "Fix question 4 first" in percentage

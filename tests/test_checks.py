@@ -385,14 +385,43 @@ def decisions_forms(expected, question):
     return [expected, expected.copy()], [~expected, expected.astype(int)]
 
 
+def rules_forms(expected, question):
+    """The rules of 01's question 1 (a RegisterRules, crossing as a record): the same rules
+    written other ways; each rule left out, a month-first date format, a rule too many, and
+    things that are not the course's rules."""
+    import dataclasses
+
+    from civicai.automation import RegisterRules
+
+    fields = dict(expected.fields)
+    rules = RegisterRules(**fields)
+    listed = {name: list(value) for name, value in fields.items() if type(value) is tuple}
+    good = [rules, RegisterRules(**dict(reversed(list(fields.items())))),
+            RegisterRules(**{**fields, **listed}),
+            RegisterRules(**{**fields, **{name: tuple(reversed(value))
+                                          for name, value in listed.items()}})]
+    defaults = {field.name: field.default for field in dataclasses.fields(RegisterRules)}
+    bad = [dataclasses.replace(rules, **{name: defaults[name]})
+           for name, value in fields.items() if value != defaults[name]]
+    if fields.get("date_format"):
+        month_first = fields["date_format"].replace("%d", "%D").replace("%m", "%d")
+        bad.append(dataclasses.replace(rules, date_format=month_first.replace("%D", "%m")))
+    extra = next(name for name in ("earliest", "latest") if fields[name] is None)
+    bad += [dataclasses.replace(rules, **{extra: "2024-01-01"}), fields, str(fields),
+            RegisterRules, dataclasses.make_dataclass("RegisterRules", [("id_column", str)])("x"),
+            type("RegisterRules", (), {})()]
+    return good, bad
+
+
 def forms_of(question, expected):
+    from civicai.checks.automation import RulesQuestion
     from civicai.checks.fairness import DecisionsQuestion
     from civicai.checks.privacy import ColumnsQuestion, LevelsQuestion
 
     kinds = [(NumberQuestion, number_forms), (ChoiceQuestion, choice_forms),
              (ColumnsQuestion, columns_forms), (TextQuestion, text_forms),
              (TableQuestion, table_forms), (LevelsQuestion, levels_forms),
-             (DecisionsQuestion, decisions_forms)]
+             (DecisionsQuestion, decisions_forms), (RulesQuestion, rules_forms)]
     for kind, maker in kinds:
         if isinstance(question, kind):
             return maker(expected, question)
@@ -520,6 +549,30 @@ def test_a_check_never_judges_an_old_answer_and_explains_typing_slips(tmp_path):
         shown = re.sub(r"\x1b\[[0-9;]*m", "", re.sub(r"\s+", " ", shown))
         assert words in shown, (answer, shown[:300])
         assert "Traceback" not in shown
+
+
+def test_an_answer_changed_after_it_ran_is_pointed_out_but_a_file_saved_before_is_not(
+        tmp_path, monkeypatch):
+    """The kernel sees a change only in a file saved after the cell ran. A learner who types
+    and runs without saving has a file one step behind the screen: that is no change."""
+    import os
+
+    import nbformat
+
+    from civicai.checks import cells
+
+    path = tmp_path / "exercise.ipynb"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = (...)")])
+    nbformat.write(notebook, path)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    ran = cells.Ran("x = 84", notebook.cells[0].id, None, at=path.stat().st_mtime + 5)
+    assert not cells.changed_since_run(ran), "saved before it ran: the run is the newer"
+    os.utime(path, (ran.at + 5, ran.at + 5))
+    assert cells.changed_since_run(ran), "saved after it ran, and it says something else"
+    notebook.cells[0].source = "x = 84"
+    nbformat.write(notebook, path)
+    os.utime(path, (ran.at + 5, ran.at + 5))
+    assert not cells.changed_since_run(ran), "saved after it ran, and the same"
 
 
 @pytest.mark.parametrize("error, source, words", [

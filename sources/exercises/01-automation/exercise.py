@@ -4,8 +4,8 @@
 # ⏱️ About 45 minutes · 10 questions checked by the computer (21 points) · 1 written answer read
 # by your instructor (4 points)
 #
-# You will clean a register with a function of your own, produce a report figure, train and test a
-# router, and choose how much of the work to automate. Each question works as in the practice
+# You will write the rules that check and clean a register, produce a report figure, train and
+# test a router, and choose how much of the work to automate. Each question works as in the practice
 # exercise: write your answer in the cell marked ✏️, run it, then run the check below it. Open
 # 💡 **Hint 1** (then **Hint 2**) if you are stuck. The lesson has an example of everything you
 # need.
@@ -29,7 +29,7 @@ complaints = load("complaints")
 # %% [markdown]
 # ## Part A — Rules before AI
 #
-# ### Question 1 — a cleaning function for permits (3 points)
+# ### Question 1 — rules for the permit register (3 points)
 #
 # A district's business-permit office (*DPMPTSP*) keeps this register. It is **made up**, with the
 # mistakes real registers have. Dates are written day first, as in Indonesia.
@@ -39,45 +39,58 @@ permits = business_permits()
 permits
 
 # %% [markdown]
-# Write a function `clean_permits(table)` that gives back a cleaned copy of **any** register with
-# these four columns, using the lesson's `RegisterRules` and `clean_register`. The rules must say:
+# Write the **rules** for this register, the way the lesson's `STALL_RULES` do for the market
+# stalls (section 2.5), and keep them as `permit_rules`. The office will run the same rules on its
+# register every month. The rules must say five things, and nothing else:
 #
-# - `nomor_izin` is the permit number (the id);
+# - `nomor_izin` is the permit number (the id): rows that share a number but differ are flagged
+#   for a person;
 # - `kecamatan` holds names whose spelling variants should be merged;
 # - `kode_pos` is a five-digit postcode;
-# - `tanggal_terbit` is the date of issue, written day/month/year.
+# - `tanggal_terbit` is the date of issue;
+# - the dates are written day/month/year (the date format).
 #
-# Your instructor tests the function on **other** registers with the same columns, so do not write
-# anything that only fits these nine rows.
-#
-# ✏️ Replace the `...` inside `RegisterRules(...)` with the rules, then run the cell.
+# ✏️ Replace the `...` inside `RegisterRules(...)` with the rules, one `name=value` per line, each
+# followed by a comma. Then run the cell.
 
 # %% nbgrader="answer" grade_id="q1_answer"
-def clean_permits(table):
-    """A cleaned copy of a permit register: the rules below, nothing doubtful deleted."""
-    rules = RegisterRules(
-        ### BEGIN SOLUTION
-        id_column="nomor_izin",
-        spelling_columns=("kecamatan",),
-        code_column="kode_pos",
-        date_column="tanggal_terbit",
-        date_format="%d/%m/%Y",
-        ### END SOLUTION
-    )
-    return clean_register(table, rules)
-
+permit_rules = RegisterRules(
+    ### BEGIN SOLUTION
+    id_column="nomor_izin",
+    spelling_columns=("kecamatan",),
+    code_column="kode_pos",
+    date_column="tanggal_terbit",
+    date_format="%d/%m/%Y",
+    ### END SOLUTION
+)
 
 # %% [markdown]
-# Try your function on the register and look at the result before running the check:
+# See what your rules find before you run the check. The validation report lists every problem,
+# one row each; a permit number shared by rows that differ would be listed as a "repeated id".
 
 # %%
-clean_permits(permits)
+if "permit_rules" in globals():
+    display(validation_report(permits, permit_rules))
+else:
+    print("Write your rules in the cell above and run it first.")
+
+# %% [markdown]
+# And the cleaned copy the same rules give: exact copies removed, spellings merged, codes cut to
+# five digits, dates read. A row with a doubtful code or date stays, for a person to check.
+
+# %%
+if "permit_rules" in globals():
+    display(clean_register(permits, permit_rules))
+else:
+    print("Write your rules in the cell above and run it first.")
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
 # Look at `STALL_RULES` in section 2.5 of the lesson: the market-stall register has the same kinds
-# of columns. Each rule is written `name=value`, separated by commas.
+# of columns (an id, place names, a postcode, a date written day first). Each bullet point of the
+# question is one rule; use the same rule names as `STALL_RULES`, with this register's column
+# names in the quotes.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -90,19 +103,7 @@ clean_permits(permits)
 # %% nbgrader="check" grade_id="q1" points=3
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-def hidden_calls(call):
-    new_rows = pd.DataFrame({
-        "nomor_izin": ["IU-0201", "IU-0202", "IU-0202", "IU-0203", "IU-0204", "IU-0205",
-                       "IU-0206"],
-        "kecamatan": ["Andir", "ANDIR", "ANDIR", "Lengkong", "lengkong", "Andir", "Andir"],
-        "kode_pos": ["40184", "40184-0012", "40184-0012", "4026", "40261", "40184", "40184"],
-        "tanggal_terbit": ["02/06/2024", "11/06/2024", "11/06/2024", "30/06/2024",
-                           "31/06/2024", "05/07/2024", "12/07/2024"],
-    })
-    call(new_rows.copy())
-
-
-checks.q1.hidden(calls=hidden_calls)
+checks.q1.hidden()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -135,9 +136,10 @@ old_licences
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Dates are written as text, year first: `"2017-01-01"`. The report has a column `problem`; count
-# the rows where it equals `"date out of range"`, the way the practice exercise counted WhatsApp
-# requests.
+# `earliest` is the first day that is **not** out of range, written as text in quotes, year first,
+# as in the lesson's `PET_RULES` (section 2.5): which day is that for the manager's question? Then
+# count the rows of `date_report` whose `problem` is "date out of range", the way the practice
+# exercise counted WhatsApp requests: compare the column with the text, then add up the matches.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -152,11 +154,17 @@ checks.q2.hidden(slips=[
     (lambda: (validation_report(pets, RegisterRules(
         date_column="license_issue_date", earliest="2015-01-01", latest="2018-12-31"))["problem"]
         == "date out of range").sum(),
-     "That is the count with the lesson's rule (from 2015). This question's rule starts on "
-     '1 January 2017: earliest="2017-01-01".'),
+     "That is the count with the lesson's rule (from 2015). This question's rule starts on the "
+     "day the manager names."),
+    (lambda: (validation_report(pets, RegisterRules(
+        date_column="license_issue_date", earliest="2016-12-31", latest="2018-12-31"))["problem"]
+        == "date out of range").sum(),
+     "With that rule, licences dated 31 December 2016 count as in range, so they are missing "
+     "from your count. `earliest` is the first day that is not out of range: the first day that "
+     "is not before the manager's date."),
     (lambda: len(date_report),
-     "That counts every row of the report. Count only the rows whose problem is "
-     '"date out of range".'),
+     "That counts every row of the report, whatever its problem (the report also lists exact "
+     'copies). Count only the rows whose problem is "date out of range".'),
 ])
 ### END HIDDEN TESTS
 
@@ -200,8 +208,9 @@ cats_in_march = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Months are written year-month: `"2018-03"`. The report's table has one row per species and a
-# column `"this month"`.
+# Months are written as text in quotes, year first, then the month, as the lesson's June report
+# does (section 3). The report's table has one row per species and one column per figure: read
+# the cell where the row of cats meets the column of the month itself.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -215,7 +224,15 @@ checks.q3.check()
 checks.q3.hidden(slips=[
     (lambda: monthly_report(clean_pets, "2018-06", date_column="license_issue_date",
                             group_column="species", what="licences").table.loc["Cat", "this month"],
-     'That is June 2018, the lesson\'s month. Change the month to "2018-03".'),
+     "That is June 2018, the lesson's month. Change the month to the question's month."),
+    (lambda: monthly_report(clean_pets, "2017-03", date_column="license_issue_date",
+                            group_column="species", what="licences").table.loc["Cat", "this month"],
+     "That is March 2017. The question asks for March of the following year."),
+    (lambda: march.table.loc["Cat", "month before"],
+     "That is the number for the month before March (February). Take the number for March "
+     "itself."),
+    (lambda: march.table.loc["Dog", "this month"],
+     "That is the number of dog licences. The question asks for cats."),
 ])
 ### END HIDDEN TESTS
 
@@ -272,8 +289,9 @@ checks.q4.check()
 ### BEGIN HIDDEN TESTS
 checks.q4.hidden(slips=[
     (lambda: evaluate_router(router, train, "text", "unit").accuracy,
-     "That is the router's score on the complaints it learnt from (the training set). Test it "
-     "on `test`, the complaints it has never seen."),
+     "That is a score on complaints the router learnt from (the training set, or every "
+     "complaint): like an exam whose questions were handed out in advance. Train the router on "
+     "the training complaints only, and test it on `test`, the complaints it has never seen."),
 ])
 ### END HIDDEN TESTS
 
@@ -303,8 +321,9 @@ recall_dpmptsp = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Recall and precision are different columns. Recall answers "of the unit's **own** complaints,
-# how many reached it?"
+# Recall and precision are different columns of the table above (lesson, section 4.3). Recall
+# answers "of the unit's **own** complaints, how many reached it?"; precision answers "of the
+# complaints sent to the unit, how many belong there?". Find DPMPTSP's row.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -322,6 +341,9 @@ checks.q5.hidden(slips=[
     (lambda: evaluate_router(router, train, "text", "unit").per_unit.loc["DPMPTSP", "recall"],
      "That is the recall on the training set: your `evaluation` of question 4 tests the router "
      "on the complaints it learnt from. Use the evaluation on the test set."),
+    (lambda: evaluation.accuracy,
+     "That is the router's accuracy over all units (question 4). The question asks about one "
+     "unit: of DPMPTSP's own complaints, the share that reached it."),
 ])
 ### END HIDDEN TESTS
 
@@ -332,10 +354,11 @@ checks.q5.hidden(slips=[
 # Another office now proposes to switch on a router for its own reports because *"it is 92%
 # accurate"*. What should you ask first?
 #
-# - **a)** Nothing: 92% is higher than the breach router's accuracy, so it is good enough.
-# - **b)** What share of the reports belong to the biggest class, and what the recall of each class
-#   is, especially the small ones.
-# - **c)** Whether training it for longer would raise the accuracy to 99%.
+# - **a)** Whether 92% beats the breach router's accuracy: that router was judged not good enough.
+# - **b)** What share of the reports the biggest class holds, and each class's recall, small ones
+#   first.
+# - **c)** Whether training it for longer would lift its accuracy from 92% to 99%, the level a
+#   service needs.
 #
 # ✏️ Write the letter in quotes.
 
@@ -360,7 +383,14 @@ accuracy_answer = (
 # %% nbgrader="check" grade_id="q6" points=2
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
-checks.q6.hidden()
+checks.q6.hidden(slips=[
+    ("a", "Comparing with the breach router says little: each router must be compared with what "
+          "always answering its own biggest class would score, and 92% may be no better than "
+          "that. Ask first what the 92% hides."),
+    ("c", "A higher overall accuracy can still hide a class the router never finds, and no "
+          "single figure is the level every service needs. Before asking for more accuracy, ask "
+          "what the 92% is made of."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -396,7 +426,10 @@ threshold_for_target
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# "1 in 200" is 1 ÷ 200 = 0.005. The lesson's target was 1 in 100 (0.01).
+# "1 in 200" is 1 ÷ 200 = 0.005. The lesson's target was 1 in 100 (0.01). Section 5.2 of the
+# lesson turns a target into a threshold with one function: give it the same confidences and
+# right-or-wrong column as there, and change only the target. The threshold is a confidence, not
+# the target itself.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -411,6 +444,14 @@ checks.q7.hidden(slips=[
     (lambda: threshold_for_error_target(predictions["confidence"], predictions["correct"], 0.01),
      "That is the threshold for the lesson's target (1 in 100). This target is stricter: 1 in "
      "200 is 0.005."),
+    (0.005,
+     "That is an error target (a share of wrong routes), not a threshold. The threshold is the "
+     "confidence a complaint needs to be routed automatically: let `threshold_for_error_target` "
+     "find the lowest one that meets the target."),
+    (0.995,
+     "That is the share of automated complaints that must be right (199 in 200), not a "
+     "threshold. The threshold is a confidence level: let `threshold_for_error_target` find the "
+     "lowest one that meets the target."),
 ])
 ### END HIDDEN TESTS
 
@@ -442,8 +483,9 @@ hours_saved
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Find the row of `tradeoff` where `threshold` is 0.7 and read its `share automated` (about six
-# in ten). You may also type the number you read.
+# Find the row of `tradeoff` where `threshold` is 0.7 and read its `share automated` (a little
+# over six in ten). Take it from the table, or type it with all the decimals the table shows, not
+# a rounded figure. The formula above ends with ÷ 60, which turns minutes into hours.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -462,6 +504,14 @@ checks.q8.hidden(slips=[
     (lambda: staff_hours_saved(5000, 3, 1 - share_at_070),
      "That uses the share that goes to review. Staff save time on the share that is routed "
      "automatically."),
+    (lambda: staff_hours_saved(5000, 3, 0.6),
+     'That uses a rounded share ("about six in ten"). Take the share automated at threshold '
+     "0.70 from the table itself, with all its decimals."),
+    (lambda: 5000 * 3 * share_at_070,
+     "That is minutes, not hours: divide by 60 (or let `staff_hours_saved` do the formula)."),
+    (lambda: staff_hours_saved(3000, 4, share_at_070),
+     "That uses the lesson's city (3,000 complaints a month, 4 minutes each). This city "
+     "receives 5,000 a month and takes 3 minutes for each."),
 ])
 ### END HIDDEN TESTS
 
@@ -471,11 +521,12 @@ checks.q8.hidden(slips=[
 # A complaint arrives; the router's confidence is 0.31, below your threshold. What should happen to
 # it?
 #
-# - **a)** It goes to the review queue: a person reads and routes it, and the decision is recorded,
-#   so the router can be checked and retrained on such cases.
-# - **b)** It goes to the unit the router thinks most likely: the router is right most of the time.
-# - **c)** The citizen gets an automatic reply saying the complaint is unclear and must be sent
-#   again.
+# - **a)** It goes to the review queue: a person reads and routes it, and the choice is kept to
+#   check the router.
+# - **b)** It goes to the router's likeliest unit, and that unit's staff pass it on if it turns out
+#   not to be theirs.
+# - **c)** The citizen gets an automatic reply asking them to send the complaint again, with more
+#   detail this time.
 #
 # ✏️ Write the letter in quotes.
 
@@ -494,13 +545,22 @@ low_confidence_answer = (
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# Pushing the work back to the citizen is what went wrong in the Robodebt case.
+# Below the threshold the router's guess is not trusted. Neither the citizen nor another unit's
+# staff should have to make up for it (pushing the work back to the citizen is what went wrong in
+# the Robodebt case): which option puts a person of the agency in charge?
 # </details>
 
 # %% nbgrader="check" grade_id="q9" points=2
 checks.q9.check()
 ### BEGIN HIDDEN TESTS
-checks.q9.hidden()
+checks.q9.hidden(slips=[
+    ("b", "Below the threshold the router's guess is not trusted, so sending the complaint there "
+          "anyway still routes it automatically: each wrong guess costs a unit's staff time and "
+          "the citizen a delay. The threshold is there to decide who handles the unsure cases."),
+    ("c", "That pushes the agency's uncertainty back onto the citizen, who did nothing wrong, as "
+          "in the Robodebt case. The threshold decides who handles a case: the router, or the "
+          "agency's own staff."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -509,10 +569,12 @@ checks.q9.hidden()
 # Your router's test errors fall mostly on English-language complaints and on the smallest units,
 # while its overall accuracy is above 95%. What is the best first step?
 #
-# - **a)** None: with an overall accuracy above 95%, the service is fine.
-# - **b)** Stop accepting complaints written in English.
-# - **c)** Keep those groups' complaints in the review queue for now, report error rates per group
-#   every month, and collect more labelled examples from those groups.
+# - **a)** Nothing yet: at above 95% overall, the router already misroutes fewer complaints than
+#   the staff used to.
+# - **b)** Ask citizens to write in Bahasa Indonesia, which the router reads well, so that far fewer
+#   complaints are misrouted.
+# - **c)** Keep those groups' complaints with a person for now, report errors per group, and collect
+#   more of their examples.
 #
 # ✏️ Write the letter in quotes.
 
@@ -531,14 +593,22 @@ uneven_errors_answer = (
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# Turning citizens away is not a fix. Which option protects the citizens the router serves worst
-# while it improves?
+# Asking citizens to change how they write is not a fix, and an overall figure says nothing about
+# one group. Which option follows the three habits at the end of section 5.3, and protects the
+# citizens the router serves worst while it improves?
 # </details>
 
 # %% nbgrader="check" grade_id="q10" points=2
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-checks.q10.hidden()
+checks.q10.hidden(slips=[
+    ("a", "The overall figure is what hides the problem: the errors gather on English-language "
+          "complaints and the smallest units, and how the staff did before says nothing about "
+          "those groups. Look again at what section 5.3 of the lesson says to do."),
+    ("b", "That puts the router's weakness on the citizens: people who write in English would "
+          "be served worse or put off, and the smallest units' complaints would still go astray. "
+          "The agency adapts the service, not the citizens."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
