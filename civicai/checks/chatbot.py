@@ -2,16 +2,33 @@
 
 The two functions are tried on the examples shown in their question (an FAQ
 question must find its own entry; each phone format in the list must be
-masked); the instructor source adds new paraphrases and formats, which only the
-grader tries.
+masked, and each probe message says which format went wrong and how); the
+instructor source adds new paraphrases and formats, which only the grader
+tries, each with the mistake it is there to catch (`why=`). The measures and
+the multiple-choice questions name their common slips in the instructor
+source (the wrong denominator, the training questions, precision for recall,
+1 minus the fallback rate for containment, a rounded figure typed in).
 """
 from __future__ import annotations
 
 from civicai.checks.answers import canonical_text
-from civicai.checks.describe import kind_of, short_text
+from civicai.checks.describe import is_plain_number, kind_of, short_text
 from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
 
 PREFIX = "02-chatbots"
+
+
+def _not_an_id(result) -> str:
+    """What a learner's best_entry gave back instead of an FAQ id, in plain words."""
+    if is_plain_number(result) and float(result).is_integer():
+        hint = " It looks like a row position: look up the `faq_id` in that row."
+    elif is_plain_number(result):
+        hint = (" It looks like a similarity (a number from 0 to 1), not an entry: find the "
+                "position of the largest similarity, then the `faq_id` in that row.")
+    else:
+        hint = ""
+    return (f"Your function gives back {kind_of(result)}; it should give an FAQ id (text, like "
+            f"the `faq_id` column).{hint}")
 
 
 def _probe_best_entry(call) -> str | None:
@@ -24,10 +41,7 @@ def _probe_best_entry(call) -> str | None:
         question, own_id = entries["question"].iloc[row], entries["faq_id"].iloc[row]
         result = call(question)
         if type(result) is not str:
-            hint = (" It looks like a row position: look up the `faq_id` in that row."
-                    if kind_of(result) in ("a whole number", "a number") else "")
-            return f"Your function gives back {kind_of(result)}; it should give an FAQ id " \
-                   f"(text, like the `faq_id` column).{hint}"
+            return _not_an_id(result)
         if result not in set(entries["faq_id"]):
             return f"Your function gives back {short_text(result)}, which is not an FAQ id. " \
                    "Give back the `faq_id` of the best row, not its question or answer."
@@ -38,9 +52,35 @@ def _probe_best_entry(call) -> str | None:
     return None
 
 
-PHONE_EXAMPLES = ("081255501234", "0812-5550-1234", "0812 5550 1234", "+62 812-5550-1234",
-                  "+6281255501234", "62812.5550.1234")
+#: The formats the question lists, and how each is written (for the probe's messages).
+PHONE_EXAMPLES = {
+    "081255501234": "as one run of digits",
+    "0812-5550-1234": "with dashes between the groups",
+    "0812 5550 1234": "with spaces between the groups",
+    "+62 812-5550-1234": "with the country code +62 and a space after it",
+    "+6281255501234": "with the country code +62 in place of the first 0",
+    "62812.5550.1234": "with the country code 62 (no plus) and dots between the groups",
+}
 UNTOUCHED_EXAMPLES = ("Antrean nomor 15 tanggal 12-08-2024, biaya Rp 150.000.",)
+
+
+def _phone_problem(number: str, message: str, result: str) -> str:
+    """What a wrong result on one of the question's phone formats says about the rule."""
+    shown = f"For {short_text(message)} your function gives {short_text(result, 60)}."
+    if "+[PHONE]" in result:
+        return (f"{shown} The plus sign of +62 is left in front of [PHONE]: the start of your "
+                "pattern must take in the plus sign too (in a pattern a real plus sign is "
+                "written `\\+`, as the question shows).")
+    if result == message:
+        return (f"Your rule does not mask {number}, a mobile number written "
+                f"{PHONE_EXAMPLES[number]}. Every format in the question's list must become "
+                "[PHONE]: check that your pattern allows this start and these separators.")
+    if "[PHONE]" in result:
+        return (f"{shown} Your rule masks only part of the number {number}: check how many "
+                "digits each group may have, and that a space, dot or dash may stand between "
+                "the groups.")
+    return (f"{shown} The number {number} should be replaced by [PHONE], and nothing else "
+            "should change.")
 
 
 def _probe_mask_contacts(call) -> str | None:
@@ -51,9 +91,7 @@ def _probe_mask_contacts(call) -> str | None:
         if type(result) is not str:
             return f"Your function gives back {kind_of(result)}; it should give back the text."
         if result != "Hubungi saya di [PHONE] ya":
-            return (f"For {short_text(message)} your function gives {short_text(result, 60)}. "
-                    f"The number {number} should be replaced by [PHONE], and nothing else "
-                    "should change.")
+            return _phone_problem(number, message, result)
     result = call("email: budi.santoso@mail.example")
     if result != "email: [EMAIL]":
         return ("E-mail addresses are no longer masked: keep the e-mail line that was written "
@@ -76,7 +114,8 @@ def _share(grade_id: str, title: str, variable: str) -> NumberQuestion:
     """A measure between 0 and 1, checked to the 6 decimal places the exercise states.
 
     A figure typed in rounded (0.627 read from the lesson) is "not right yet": the
-    exercise asks for measures computed, not copied.
+    exercise asks for measures computed, not copied. The instructor source names
+    the rounded figures a learner could have read, and the usual wrong measures.
     """
     return NumberQuestion(f"{PREFIX}/{grade_id}", title, variable, decimals=6, low=0, high=1,
                           what="a share between 0 and 1")

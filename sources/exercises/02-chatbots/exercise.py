@@ -60,7 +60,8 @@ entries.head(3)
 # Complete the function `best_entry(question)`. It must give back the **id of the FAQ entry**
 # (the `faq_id`, text such as the ones in the table above) whose question is **most similar** to
 # the citizen's question. The first two lines are written for you: `similarities` holds one
-# number per row of `entries`, from 0 (nothing in common) to 1.
+# number per row of `entries`, from 0 (nothing in common) to 1. Even when no entry is very
+# similar, give the most similar one: when to hand over to a person is decided later (Part B).
 #
 # Useful: `similarities.argmax()` is the position of the largest number; `entries["faq_id"].iloc[5]`
 # is the id in row 5.
@@ -78,8 +79,11 @@ def best_entry(question):
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Two steps: find the **position** of the most similar FAQ question, then look up the **id** in
-# that row of `entries`. The position alone (a number such as 17) is not an id.
+# Two steps, as in lesson section 3 (retrieval: find the most similar approved question): find
+# the **position** of the largest similarity, then look up the **id** in that row of `entries`.
+# The position alone (a number such as 17) is not an id, and neither is the similarity (a number
+# from 0 to 1). Citizens rarely type an FAQ question word for word, so compare with every
+# entry rather than look for the same text.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -103,7 +107,12 @@ def hidden_calls(call):
                      "where can I pay my BPJS contribution?",
                      "how to get a death certificate for my father",
                      "sim c hilang, gimana bikin lagi?"]:
-        call(question)
+        call(question, why="Citizens ask in their own words, not the FAQ's: your function must "
+                           "compare the question with every entry and take the most similar one "
+                           "(the largest similarity), not look for the same text.")
+    call("siapa yg menang bola semalam?",
+         why="Even when no entry is very similar, best_entry must give the most similar one: "
+             "whether to answer or hand over to a person is decided later, by the threshold.")
 
 
 checks.q1.hidden(calls=hidden_calls)
@@ -139,9 +148,10 @@ top1_accuracy = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# `test_predicted["faq_id"] == test["faq_id"]` is True where the bot chose the right entry.
-# Keep only the in-scope questions before you average: out-of-scope questions have no right
-# entry at all.
+# Lesson section 5 computes top-1 accuracy by hand: compare, question by question, the entry the
+# bot chose with the right one (True where they are the same), keep only the **in-scope**
+# questions, then average. Out-of-scope questions have no right entry: counting them lowers the
+# score for nothing. Use the **test** questions, as the question says.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -153,7 +163,21 @@ top1_accuracy = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-checks.q2.hidden()
+checks.q2.hidden(slips=[
+    (lambda: (test_predicted["faq_id"] == test["faq_id"]).mean(),
+     "That is the share over all test questions, out-of-scope ones included. Top-1 accuracy "
+     "counts only the in-scope questions: out-of-scope ones have no right entry."),
+    (lambda: (train_predicted["faq_id"] == train["faq_id"])[train["in_scope"]].mean(),
+     "That is top-1 accuracy on the train questions. This question measures the bot on the test "
+     "questions, which it has never been tuned on."),
+    (lambda: (test_predicted["faq_id"] != test["faq_id"])[test["in_scope"]].mean(),
+     "That is the share of in-scope questions the bot got wrong. Top-1 accuracy is the share it "
+     "got right."),
+    *[(lambda places=places: round(top1_accuracy, places),
+       "That looks like a rounded figure typed in (the lesson prints this measure as a "
+       "percentage). This question is checked to 6 decimal places: compute the share with code.")
+      for places in (1, 2, 3)],
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -173,8 +197,10 @@ out_of_scope_recall = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Count only the out-of-scope questions (`~test["in_scope"]`; the `~` means "not"). The share of
-# *all* questions handed over is a different measure, the fallback rate.
+# Count only the out-of-scope questions (`~test["in_scope"]`; the `~` means "not"): of those,
+# what share has a confidence below 0.20? The share of *all* questions handed over is a
+# different measure, the fallback rate; and "of the questions handed over, the share that are out
+# of scope" is a precision, not this recall (lesson section 7, the table of measures).
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -186,7 +212,30 @@ out_of_scope_recall = (
 # %% nbgrader="check" grade_id="q3" points=2
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-checks.q3.hidden()
+checks.q3.hidden(slips=[
+    (lambda: (test_predicted["confidence"] < 0.20).mean(),
+     "That is the fallback rate: the share of all test questions handed to a person. "
+     "Out-of-scope recall counts only the out-of-scope questions: of those, the share handed over."),
+    (lambda: (~test["in_scope"])[test_predicted["confidence"] < 0.20].mean(),
+     "That is the share of the handed-over questions that are out of scope: a precision. Recall "
+     "goes the other way: of the out-of-scope questions, the share that were handed over."),
+    (lambda: (test_predicted["confidence"] >= 0.20)[~test["in_scope"]].mean(),
+     "That is the share of out-of-scope questions the bot answered itself. Out-of-scope recall "
+     "is the share of them it handed to a person."),
+    (lambda: (test_predicted["confidence"] < 0.20)[test["in_scope"]].mean(),
+     "That is the share of in-scope questions handed to a person. Out-of-scope recall counts "
+     "the questions the FAQ cannot answer."),
+    (lambda: (train_predicted["confidence"] < 0.20)[~train["in_scope"]].mean(),
+     "That is out-of-scope recall on the train questions. This question measures the bot on the "
+     "test questions."),
+    (lambda: round(scorecard(test_predicted, test["faq_id"], 0.19)["out_of_scope_recall"], 3),
+     "That looks like the lesson's figure, at the lesson's threshold (0.19). This question's "
+     "threshold is 0.20: compute the share in your notebook."),
+    *[(lambda places=places: round(out_of_scope_recall, places),
+       "That looks like a rounded figure typed in. This question is checked to 6 decimal places: "
+       "compute the share with code.")
+      for places in (1, 2, 3)],
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -208,8 +257,11 @@ chosen_threshold = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Use `train_predicted` and `train["faq_id"]`, not the test ones. Why the lowest threshold?
-# Every step higher hands more citizens to staff.
+# Do what the lesson does in section 7, "Choosing the threshold honestly", with two changes:
+# this question's target (80%, not the lesson's 90%), and the bot's results on the **train**
+# questions (`train_predicted`, `train["faq_id"]`), not the test ones. The 80% is a target for
+# out-of-scope recall, not the threshold itself. Why the lowest threshold that meets it? Every
+# step higher hands more citizens to staff.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -220,7 +272,23 @@ chosen_threshold = (
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-checks.q4.hidden()
+checks.q4.hidden(slips=[
+    (lambda: lowest_threshold(sweep(test_predicted, test["faq_id"]), "out_of_scope_recall", 0.80),
+     "That is the threshold the test questions give (or the lesson's, chosen for a 90% target). "
+     "Choose on the train questions, with this question's target of 80%: the test questions are "
+     "kept to measure the bot afterwards."),
+    (lambda: lowest_threshold(sweep(train_predicted, train["faq_id"]), "out_of_scope_recall", 0.90),
+     "That is the threshold the test questions give (or the lesson's, chosen for a 90% target). "
+     "Choose on the train questions, with this question's target of 80%: the test questions are "
+     "kept to measure the bot afterwards."),
+    (0.80, "0.80 is the agency's target for out-of-scope recall (80%), not a threshold. Look for "
+           "the lowest threshold at which out-of-scope recall on the train questions reaches it."),
+    (0.90, "0.90 is the lesson's target for out-of-scope recall (90%), not a threshold, and this "
+           "question's target is 80%. Look for the lowest threshold that reaches it."),
+    (1.0, "At a threshold of 1.00 nearly every question goes to a person: the rule is met, but "
+          "the question asks for the lowest threshold that meets it, so that staff get no more "
+          "questions than needed."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -240,8 +308,10 @@ containment = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# "Not handed to a person" is not the same as "answered correctly": 1 minus the fallback rate
-# also counts the wrong answers.
+# Lesson section 7 (the table of measures): containment counts the questions the bot answers
+# **and** gets right, out of **all** the test questions, out-of-scope ones included. "Not handed
+# to a person" is not the same as "answered correctly": 1 minus the fallback rate also counts the
+# wrong answers. Use this question's threshold, 0.25.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -252,7 +322,40 @@ containment = (
 # %% nbgrader="check" grade_id="q5" points=2
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
-checks.q5.hidden()
+checks.q5.hidden(slips=[
+    (lambda: 1 - scorecard(test_predicted, test["faq_id"], 0.25)["fallback_rate"],
+     "That is 1 minus the fallback rate: every question not handed to a person, wrong answers "
+     "included. Containment counts only the questions the bot answers correctly."),
+    *[(lambda places=places: round(1 - scorecard(test_predicted, test["faq_id"], 0.25)
+                                   ["fallback_rate"], places),
+       "That is 1 minus the fallback rate, rounded (about six in ten): every question not handed "
+       "to a person, wrong answers included. Containment counts only the questions the bot "
+       "answers correctly, and is checked to 6 decimal places.")
+      for places in (1, 2, 3)],
+    (lambda: ((test_predicted["confidence"] >= 0.25)
+              & (test_predicted["faq_id"] == test["faq_id"]))[test["in_scope"]].mean(),
+     "That is a share of the in-scope questions only. Containment is a share of all test "
+     "questions: an out-of-scope question the bot answers is not contained either."),
+    (lambda: ((test_predicted["faq_id"] == test["faq_id"])[test_predicted["confidence"] >= 0.25]
+              .mean()),
+     "That is the share of right answers among the questions the bot answered. Containment is a "
+     "share of all test questions, handed-over ones included."),
+    (lambda: scorecard(train_predicted, train["faq_id"], 0.25)["containment"],
+     "That is containment on the train questions. This question measures the bot on the test "
+     "questions."),
+    (lambda: scorecard(test_predicted, test["faq_id"], chosen_threshold)["containment"],
+     "That is containment at the threshold you chose in question 4. This question fixes the "
+     "threshold at 0.25."),
+    (lambda: scorecard(test_predicted, test["faq_id"], 0.20)["containment"],
+     "That is containment at question 3's threshold (0.20). This question's threshold is 0.25."),
+    (lambda: round(scorecard(test_predicted, test["faq_id"], 0.19)["containment"], 3),
+     "That looks like the lesson's figure, at the lesson's threshold (0.19). This question's "
+     "threshold is 0.25: compute the share in your notebook."),
+    *[(lambda places=places: round(containment, places),
+       "That looks like a rounded figure typed in. This question is checked to 6 decimal places: "
+       "compute the share with code.")
+      for places in (1, 2, 3)],
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -288,9 +391,10 @@ def mask_contacts(text):
 # <details><summary>💡 Hint 1</summary>
 #
 # A mobile number is: the start (`+62`, `62` or `0`), perhaps followed by a space, dot or dash
-# (as in `+62 812`), then `8` and one or two digits (the operator, as in 0**812**), then two
-# groups of 3 to 5 digits, each group perhaps preceded by a space, dot or dash. Write `\d` for a
-# digit and `[ .-]?` for the optional separator.
+# (as in `+62 812`), then `8` and one or two digits (the operator, as in 0**812** or 0**857**),
+# then a group of 3 or 4 digits, then a last group of 3 to 5 digits, each group perhaps preceded
+# by a space, dot or dash. Write `\d` for a digit, `\d{3,4}` for 3 or 4 digits and `[ .-]?` for
+# the optional separator. `re.sub` then replaces every number in the text, not only the first.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -304,13 +408,27 @@ def mask_contacts(text):
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
 def hidden_calls(call):
-    for message in ["WA sy +62 857-5550-7788 ya",
-                    "hp: 62.813.5550.9999, email siti.rahayu@dinas.kota.example.go.id",
-                    "Hubungi 0811 5550 123 sebelum 12-08-2024",
-                    "+6289655501234 (Tri)",
-                    "call 0856-5550-12345 or 0857.5550.2222",
-                    "Biaya Rp 150.000, antrean nomor 15, tanggal 2024-08-12"]:
-        call(message)
+    other_operators = ("Not every mobile number starts 0812: numbers of other operators (0811, "
+                       "0813, 0857, 0896 ...) are mobile numbers too, in every format.")
+    call("WA sy +62 857-5550-7788 ya", why=other_operators)
+    call("hp: 62.813.5550.9999, email siti.rahayu@dinas.kota.example.go.id",
+         why="A message can hold a phone number and an e-mail address together: both must be "
+             "masked, whatever the operator.")
+    call("Hubungi 0811 5550 123 sebelum 12-08-2024",
+         why="Not every mobile number has four digits in each group: the last group can be as "
+             "short as 3 digits (and the date must stay as it is).")
+    call("+6289655501234 (Tri)", why=other_operators)
+    call("Kirim ke 0812 5550 1234 atau 0857-5550-2222, terima kasih",
+         why="A message can hold more than one number: every one must be masked, not only the "
+             "first.")
+    call("call 0856-5550-12345 or 0857.5550.2222",
+         why="The last group of a mobile number can be 5 digits long: every number must be "
+             "masked whole, with no digit left over.")
+    call("Biaya Rp 150.000, antrean nomor 15, tanggal 2024-08-12",
+         why="Dates, amounts and short numbers are not phone numbers: they must stay as they are.")
+    call("Jadwal 12-08-2024 10.30, denda Rp 150.000.000",
+         why="Only mobile numbers are phones: a date with a time, or a large amount, is also a "
+             "long run of digits and separators, and must stay as it is.")
 
 
 checks.q6.hidden(calls=hidden_calls)
@@ -340,8 +458,10 @@ name_recall = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# "Share of planted details that were masked" is **recall**. Precision is the share of masks
-# that hit a real detail.
+# "Share of planted details that were masked" is **recall** (lesson section 10); precision is
+# the share of masks that hit a real detail. Read the row of the **names**, not the row "all",
+# and take the number from `scores` with code rather than typing the rounded figure the table
+# shows.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -352,7 +472,22 @@ name_recall = (
 # %% nbgrader="check" grade_id="q7" points=1
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-checks.q7.hidden()
+checks.q7.hidden(slips=[
+    (lambda: scores.loc["name", "precision"],
+     "That is not the names' recall: it is their precision (of the masks, the share that hit a "
+     "real name), or a figure from another row. Recall is: of the planted names, the share "
+     "fully masked."),
+    (lambda: scores.loc["all", "recall"],
+     "That is the recall of every kind of detail together (the row \"all\"). The question asks "
+     "for the names only."),
+    (lambda: round(scores.loc["all", "recall"], 3),
+     "That is the recall of every kind of detail together (the row \"all\"), rounded. The "
+     "question asks for the names only, taken from the table with code."),
+    *[(lambda places=places: round(name_recall, places),
+       "That is the figure as the table shows it, rounded. Take it from `scores` with code, as "
+       "the question asks: it is checked to 6 decimal places.")
+      for places in (1, 2, 3)],
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -365,10 +500,12 @@ checks.q7.hidden()
 # The health office (*Dinas Kesehatan*) wants a bot for questions about dengue fever. A wrong
 # answer could delay treatment. Which measure should decide the threshold?
 #
-# - **a)** Containment: the more questions the bot settles, the fewer calls the office gets.
-# - **b)** Out-of-scope recall and the wrong-answer rate: questions the FAQ cannot answer must
-#   reach a person, even if staff then handle more questions.
-# - **c)** Top-1 accuracy: it already says how often the bot is right.
+# - **a)** Containment: set it where the bot settles the most questions correctly, so that fewer
+#   citizens wait for staff.
+# - **b)** Out-of-scope recall and the wrong-answer rate: set it so that few citizens get a
+#   confident wrong answer.
+# - **c)** Top-1 accuracy: set it where the bot most often picks the right entry for the
+#   questions the FAQ covers.
 
 # %% nbgrader="answer" grade_id="q8_answer"
 costly_measure = (
@@ -380,19 +517,27 @@ costly_measure = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Top-1 accuracy ignores the threshold and the out-of-scope questions. Containment rewards
-# answering, not caution.
+# Think of what can harm a citizen here. A question handed to a person costs staff time; a
+# confident wrong answer can delay treatment. Which measure watches the second, and which
+# measures change at all when the threshold moves?
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# Which measure counts the confident wrong answers, like the Singapore case in the lesson?
+# Lesson section 7, "When wrong answers are costly": which numbers matter more there than
+# containment? (Top-1 accuracy is the same at every threshold.)
 # </details>
 
 # %% nbgrader="check" grade_id="q8" points=1
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-checks.q8.hidden()
+checks.q8.hidden(slips=[
+    ("a", "Containment rewards the bot for answering: it does not tell a wrong answer from a "
+          "hand-off, and for a health question a wrong answer can delay treatment. Caution "
+          "comes before settling many questions here."),
+    ("c", "Top-1 accuracy is the same at every threshold: it looks only at the best match of the "
+          "questions the FAQ covers, so it cannot say where the threshold should go."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -403,10 +548,11 @@ checks.q8.hidden()
 # best match is the FAQ entry on dengue prevention, with a confidence **above** the threshold.
 # What should a well-designed bot do?
 #
-# - **a)** Give the dengue-prevention answer: the confidence is above the threshold.
-# - **b)** Ask the citizen to rephrase the question in formal Indonesian.
-# - **c)** Hand over to a person at once and show the emergency number: an urgent health
-#   situation needs a person, whatever the confidence.
+# - **a)** Give the dengue-prevention answer and name its source: the confidence is above the
+#   threshold the office tested.
+# - **b)** Ask the citizen to rephrase the question in formal Indonesian, then answer if the new
+#   match is closer.
+# - **c)** Hand over to a person at once and show the emergency number, whatever the confidence.
 
 # %% nbgrader="answer" grade_id="q9_answer"
 urgent_case = (
@@ -429,7 +575,12 @@ urgent_case = (
 # %% nbgrader="check" grade_id="q9" points=1
 checks.q9.check()
 ### BEGIN HIDDEN TESTS
-checks.q9.hidden()
+checks.q9.hidden(slips=[
+    ("a", "A high confidence only means the words look like the dengue-prevention entry. It does "
+          "not say that an FAQ answer is safe for a child who is sick now."),
+    ("b", "Asking to rephrase delays a citizen in an urgent situation, and a better-worded "
+          "question would still get an FAQ answer, not help for a sick child."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -438,22 +589,25 @@ checks.q9.hidden()
 # A vendor says its bot has "85% containment", meaning 85% of conversations ended without a
 # person. What is the problem with that figure?
 #
-# - **a)** Nothing: a conversation without a person is a conversation the bot settled.
-# - **b)** It counts wrong answers as successes: a citizen who got a wrong answer and gave up
-#   also "ended without a person".
-# - **c)** Containment should be computed on the in-scope questions only.
+# - **a)** It counts wrong answers as settled: a citizen who got a wrong answer and gave up also
+#   ended without a person.
+# - **b)** Nothing: a conversation that ends without a person is a question the bot has settled,
+#   so the figure is fair.
+# - **c)** It should leave out the out-of-scope conversations, which the bot was never meant to
+#   answer, and count the rest.
 
 # %% nbgrader="answer" grade_id="q10_answer"
 vendor_problem = (
     ### BEGIN SOLUTION
-    "b"
+    "a"
     ### END SOLUTION
 )
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Compare the vendor's definition with the one you used in question 5.
+# Lesson section 7 has a ⚠️ note on how containment is sometimes reported. Compare the
+# vendor's definition with the one you used in question 5.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -464,7 +618,13 @@ vendor_problem = (
 # %% nbgrader="check" grade_id="q10" points=1
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-checks.q10.hidden()
+checks.q10.hidden(slips=[
+    ("b", "\"Ended without a person\" is not the same as \"helped\": compare the vendor's "
+          "definition with the containment you computed in question 5."),
+    ("c", "Containment is a share of all questions, out-of-scope ones included: a citizen who "
+          "asks something the FAQ cannot answer still needs help, from the bot or a person. "
+          "Leaving them out would not change what the vendor counts as settled."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -473,33 +633,43 @@ checks.q10.hidden()
 # Your ministry considers a chatbot built on a large language model, which writes its own
 # answers. Which design best protects citizens from invented answers?
 #
-# - **a)** Let the model answer from what it learned in training; it has read the whole internet.
-# - **b)** Retrieve approved passages first, make the model answer only from them and cite them,
-#   hand over when nothing relevant is found, and test faithfulness and jailbreaks before launch.
-# - **c)** Add a line under every answer: "This answer may be wrong."
+# - **a)** Train the model further on all of the agency's FAQ pages, so that it has learnt every
+#   approved answer by heart.
+# - **b)** Let the model answer in its own words, and add under every answer: "This answer may be
+#   wrong; please check it."
+# - **c)** Retrieve approved passages, have the model answer only from them and cite them, and
+#   hand over when none fits.
 
 # %% nbgrader="answer" grade_id="q11_answer"
 generative_design = (
     ### BEGIN SOLUTION
-    "b"
+    "c"
     ### END SOLUTION
 )
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# A warning does not make an answer right, and the internet is not your agency's approved content.
+# Lesson section 11, "Generative AI chatbots": what do public bodies have the system do
+# *before* the model writes, and what when nothing relevant is found? Ask also: with which design
+# can a citizen or an auditor see where an answer came from?
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# Which option is what GOV.UK Chat does, as described in the lesson?
+# A warning does not make an answer right, and a model trained on your pages still writes its
+# own words. Which option is what GOV.UK Chat does (grounding, or RAG), as described in the lesson?
 # </details>
 
 # %% nbgrader="check" grade_id="q11" points=1
 checks.q11.check()
 ### BEGIN HIDDEN TESTS
-checks.q11.hidden()
+checks.q11.hidden(slips=[
+    ("a", "A model trained on your pages still writes its own words: it can mix entries up or "
+          "invent details, and it cannot show which approved passage an answer came from."),
+    ("b", "A warning does not make an answer right: citizens act on what the bot says, and the "
+          "invented answers are still there."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
