@@ -427,3 +427,58 @@ def test_exercise_checks_say_what_is_wrong(exercise_data):
     _says(checks.q10, fairness.mitigate(model, "disability", "demographic_parity"),
           "the miss rates (FNR) are still")
     _says(checks.q10, [True, False], "yes/no decisions")
+
+
+def test_exercise_checks_name_the_mistake(exercise_data):
+    """Each plausible mistake gets a message that says what the learner did, not only "not
+    right yet" (the cohort test grades them; these are the same messages, checked fast)."""
+    from civicai.checks import fairness as checks
+
+    _, households, _ = exercise_data
+    _says(checks.q2, 1.27, "the higher rate divided by the lower one")
+    _says(checks.q2, 79, "looks like a percentage")
+    _says(checks.q4, 0.223, "not the column's name")
+    _says(checks.q4, "denied", "the bank's decision")
+    for wrong, words in [
+            (lambda poor, selected: (poor & ~selected).mean(), "by all the households"),
+            (lambda poor, selected: selected[poor].mean(), "the hit rate, TPR"),
+            (lambda poor, selected: selected[~poor].mean(), "the false positive rate"),
+            (lambda poor, selected: poor[~selected].mean(), "the rate the wrong way round"),
+            (lambda poor, selected: (~selected[poor]).sum(), "a count"),
+            (lambda poor, selected: 100 * (~selected[poor]).mean(), "a percentage"),
+            (lambda poor, selected: round((~selected[poor]).mean(), 2), "rounds its result")]:
+        _says(checks.q5, wrong, words)
+    # (question 10's constraints are graded in tests/grading/: each mitigation takes seconds)
+    _says(checks.q10, households["selected"], "equal selection rates")
+
+
+def test_a_miss_rate_where_nobody_can_be_missed_is_not_a_number():
+    """Question 5's hidden group without any truly poor household: the reference gives NaN
+    ("not defined"); NaN, or stopping with a division by zero, is right there; Fairlearn's 0
+    is not, and the learner is told why."""
+    from civicai.checks import fairness as checks
+    from civicai.checks.values import encode
+
+    expected = [{"ok": encode(0.5)}, {"ok": encode(float("nan")), "why": "nobody to miss"}]
+    assert checks.q5.judge_hidden([{"ok": encode(0.5)}, {"ok": encode(float("nan"))}],
+                                  expected) is None
+    assert checks.q5.judge_hidden([{"ok": encode(0.5)},
+                                   {"error": "ZeroDivisionError: division by zero"}],
+                                  expected) is None
+    assert "nobody to miss" in checks.q5.judge_hidden(
+        [{"ok": encode(0.5)}, {"ok": encode(0.0)}], expected)
+    assert "nobody to miss" in checks.q5.judge_hidden(
+        [{"ok": encode(0.5)}, {"error": "KeyError: 0"}], expected)
+    assert checks.q5.judge_hidden([{"error": "ZeroDivisionError: division by zero"},
+                                   {"ok": encode(float("nan"))}], expected) is not None
+
+
+def test_question_11_points_back_to_question_10_first():
+    from civicai.checks import fairness as checks
+    from civicai.checks.outcome import NotRightYet
+
+    failure = NotRightYet(checks.q11.title, "not yet the share")
+    pointed = checks.q11.after_earlier(failure, {"q10"})
+    assert pointed.message.startswith("This question uses your answer to question 10")
+    assert "not yet the share" in pointed.message
+    assert checks.q11.after_earlier(failure, set()) is failure

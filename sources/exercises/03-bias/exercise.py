@@ -68,8 +68,10 @@ approval_rate_black = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# `mortgages.loc[rows, "approved"]` keeps the `approved` column of the rows you choose. The
-# rows you want are those where `mortgages["african_american"]` is True.
+# Lesson section 1, "A rate by hand": first keep only the rows of the group, then take the
+# mean of the True/False column. Here the group is the African American applicants (the rows
+# where `african_american` is True) and the column is `approved`, not `denied`. Leave the
+# other applicants out: they are not part of this rate.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -80,7 +82,21 @@ approval_rate_black = (
 # %% nbgrader="check" grade_id="q1" points=2
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-checks.q1.hidden()
+checks.q1.hidden(slips=[
+    (lambda: mortgages["approved"].mean(),
+     "That is the approval rate over all applicants. The question asks about the African "
+     "American applicants only: keep their rows first, then take the share approved."),
+    (lambda: mortgages.loc[~mortgages["african_american"], "approved"].mean(),
+     "That is the approval rate of the other applicants (those who are not African American). "
+     "Keep the rows where `african_american` is True."),
+    (lambda: mortgages.loc[mortgages["african_american"], "denied"].mean(),
+     "That is the share of African American applicants who were denied. The question asks for "
+     "the share approved."),
+    (lambda: mortgages.loc[mortgages["approved"], "african_american"].mean(),
+     "That is the share of African American applicants among the approved applications: the "
+     "rate the wrong way round. Start from the African American applicants: of those, the "
+     "share approved."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -110,7 +126,9 @@ approval_ratio = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The ratio is always the smaller rate over the larger one, so it is at most 1.
+# Lesson section 2, "Disparity ratios and the 0.8 rule of thumb". Compare the two groups'
+# **rates** (the column `rate`: shares, not the counts `n` or `yes`), and divide, do not
+# subtract: the smaller rate over the larger one, so the result is at most 1.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -121,7 +139,21 @@ approval_ratio = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-checks.q2.hidden()
+checks.q2.hidden(slips=[
+    (lambda: approval_rates["rate"].max() - approval_rates["rate"].min(),
+     "That is the difference between the two approval rates. The four-fifths ratio divides "
+     "instead: the lower rate divided by the higher one."),
+    (lambda: approval_rates["yes"].min() / approval_rates["yes"].max(),
+     "That divides the numbers of approved applications (`yes`), and the two groups differ "
+     "in size. Divide the rates (`rate`): the shares approved."),
+    (lambda: approval_rates["rate"].min() / mortgages["approved"].mean(),
+     "That divides the African American applicants' rate by the rate over all applicants. "
+     "The ratio compares the two groups: the lower group's rate over the higher group's."),
+    (lambda: fairness.impact_ratio(fairness.group_rates(mortgages, "denied",
+                                                        "african_american")["rate"]),
+     "That is the ratio of the denial rates. The four-fifths rule compares the rates of the "
+     "good outcome: the approval rates in `approval_rates`."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -129,40 +161,48 @@ checks.q2.hidden()
 #
 # Your ratio is just below 0.8. What is the best conclusion?
 #
-# - **a)** The banks discriminated against African American applicants: the rule of thumb
-#   proves it.
-# - **b)** The gap is large enough to investigate: do the groups differ in debts, credit
-#   histories or the homes they buy, and does a gap remain once those are taken into account?
-#   Only then can one say how much is due to race.
-# - **c)** Nothing: 0.79 is so close to 0.8 that the gap does not matter.
+# - **a)** The ratio is below 0.8, the line that US guidelines treat as evidence of adverse
+#   impact: so the banks discriminated against African American applicants.
+# - **b)** No sign of unfair treatment yet: banks decide on debts and credit histories, not
+#   on race, so the gap most likely comes from differences between the applications.
+# - **c)** Worth a closer look: compare applicants with similar debts and credit histories,
+#   and see whether a gap remains before saying how much of it is due to race.
 #
 # ✏️ Write your letter in quotes:
 
 # %% nbgrader="answer" grade_id="q3_answer"
 ratio_reading = (
     ### BEGIN SOLUTION
-    "b"
+    "c"
     ### END SOLUTION
 )
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The lesson called a disparity "a question, not yet an answer". Which option asks the next
-# question?
+# Lesson section 1, "A disparity is a question, not yet an answer", and the note "The limits
+# of the 0.8 rule": what can a ratio of outcomes tell you on its own, and what would you need
+# to know before explaining it, one way or the other?
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# 0.8 is a rule of thumb for where to look closer, not a legal proof, and not a line below
-# which nothing matters. The Boston Fed's own study of these applications did exactly what
-# option b describes.
+# 0.8 is a rule of thumb for where to look closer, not a legal proof. Nor does a likely
+# explanation settle the question before anyone has measured it. The Boston Fed's own study
+# of these applications did exactly what option c describes.
 # </details>
 
 # %% nbgrader="check" grade_id="q3" points=1
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-checks.q3.hidden()
+checks.q3.hidden(slips=[
+    ("a", "The four-fifths rule says where to look closer; it is not a legal test of "
+          "discrimination. A ratio of outcomes alone cannot say why the rates differ: the "
+          "questions of the lesson's section 1 come first."),
+    ("b", "That explanation may be part of the story, but nobody has measured it yet: the "
+          "ratio alone cannot tell whether the applications differ, or by how much. Assuming "
+          "the gap is explained is as hasty as assuming it is discrimination."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -208,8 +248,10 @@ strongest_proxy = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Run `fairness.proxy_strength(finances, "african_american")` in a new cell (Insert → or the
-# **+** button) to see the list, strongest first.
+# Lesson section 4, "Proxies": a proxy is a column that gives a group away, measured by its
+# association with the **group's** column (here race), not with the bank's decision. Look at
+# the whole list in a new cell (Insert → or the **+** button): it is sorted strongest first,
+# and you need the column's **name**, not its strength.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -220,7 +262,15 @@ strongest_proxy = (
 # %% nbgrader="check" grade_id="q4" points=2
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-checks.q4.hidden()
+checks.q4.hidden(slips=[
+    (lambda: fairness.proxy_strength(mortgages[financial + ["approved"]], "approved").index[0],
+     "That is the financial column most strongly associated with the bank's decision "
+     "(approved or not), not with race. A proxy stands in for the protected group: measure "
+     "each column's association with `\"african_american\"`."),
+    (lambda: fairness.proxy_strength(finances, "african_american").index[-1],
+     "That is the column least associated with race: the list is sorted strongest first, so "
+     "the weakest comes last."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -248,6 +298,10 @@ households[["province", "head_sex", "disability", "truly_poor", "selected"]].hea
 # `selected[truly_poor]` keeps the decisions of the truly poor households only; `~` turns
 # True into False and back.
 #
+# Your function will also be tried on other groups of households, as an audit would: it
+# should work for any part of the register, including a group without any truly poor
+# household, where nobody can be missed and the rate is not defined.
+#
 # ✏️ Replace the `...` with the line that computes it, after `return`:
 
 # %% nbgrader="answer" grade_id="q5_answer"
@@ -260,7 +314,10 @@ def miss_rate(truly_poor, selected):
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Only the truly poor count: the households that are not poor cannot be "missed".
+# Lesson section 2, "Four outcomes, two kinds of error" and "One rate by hand": only the
+# truly poor count (the households that are not poor cannot be "missed"). Keep their
+# decisions, then take the share of them that is **not** selected: the mean of a True/False
+# column is its share of True.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -272,9 +329,23 @@ def miss_rate(truly_poor, selected):
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
 def hidden_calls(call):
-    call(pd.Series([True, False, True, True]), pd.Series([False, False, True, False]))
-    call(pd.Series([False, True, True]), pd.Series([True, True, True]))
-    call(households["truly_poor"], households["selected"])
+    call(pd.Series([True, False, True, True]), pd.Series([False, False, True, False]),
+         why="Of the truly poor households only, the share that was not selected.")
+    call(pd.Series([False, True, True]), pd.Series([True, True, True]),
+         why="When every truly poor household is selected, nobody was missed, whatever "
+             "happened to the households that are not poor.")
+    call(pd.Series([False, False, False, False]), pd.Series([True, False, False, True]),
+         why="A group without any truly poor household has nobody who could be missed, so its "
+             "miss rate is not defined (the lesson's audit shows \"not defined\" there, where "
+             "Fairlearn's own functions show 0). Compute the share over the truly poor only.")
+    papua = households[households["province"] == "Papua"]
+    call(papua["truly_poor"], papua["selected"],
+         why="Your function should work on any part of the register, such as the households "
+             "of one province, whose rows are not numbered from 0: work with the whole "
+             "columns rather than looking rows up one by one by their number.")
+    call(households["truly_poor"], households["selected"],
+         why="On the whole register too, the share of the truly poor households that was not "
+             "selected, from the two columns the function is given.")
 
 
 checks.q5.hidden(calls=hidden_calls)
@@ -321,7 +392,11 @@ by_disability = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The truth is `truly_poor`, the decision is `selected`, the groups are `disability`.
+# Lesson section 2, "Every rate, every group" (Fairlearn's tool). `y_true` is what
+# should have happened (which households are truly poor), `y_pred` is what the model decided,
+# and `sensitive_features` is the column that splits the households into the groups you
+# compare. The lesson's example compared the groups of `head_sex`; this question compares
+# households with and without a disabled member.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -370,8 +445,10 @@ largest_fnr_ratio = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Run `fairness.disparity(by_province["FNR"], "Jawa Barat")` in a new cell and look at the
-# `ratio` column. `.max()` gives its largest value.
+# Lesson section 2, "Disparity ratios": each province's miss rate divided by the reference
+# province's miss rate (Jawa Barat's, here). Look at the whole disparity table in a new cell:
+# the column `rate` holds the miss rates themselves, the column `ratio` the ratios. You want
+# the largest ratio.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -382,7 +459,19 @@ largest_fnr_ratio = (
 # %% nbgrader="check" grade_id="q7" points=2
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-checks.q7.hidden()
+checks.q7.hidden(slips=[
+    (lambda: fairness.disparity(by_province["FNR"], "Jawa Barat")["rate"].max(),
+     "That is the largest miss rate itself (the column `rate`), not a ratio. The question asks "
+     "how many times Jawa Barat's miss rate it is: the column `ratio`."),
+    (lambda: (by_province.loc["Jawa Barat", "FNR"] / by_province["FNR"]).max(),
+     "That divides Jawa Barat's miss rate by each province's: the ratio the wrong way round. "
+     "A disparity ratio divides each province's rate by the reference's."),
+    (lambda: fairness.disparity(by_province["FNR"], "Nusa Tenggara Timur")["ratio"].max(),
+     "That ratio takes Nusa Tenggara Timur, the province with the most truly poor households, "
+     "as the reference. The question takes Jawa Barat, the province with the most households."),
+    (lambda: fairness.disparity(by_province["FNR"], "Jawa Barat")["ratio"].min(),
+     "That is the smallest ratio. The question asks for the largest (it is more than 1)."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -391,26 +480,28 @@ checks.q7.hidden()
 # The largest ratio belongs to DKI Jakarta. Look at its row of `by_province` again. What is
 # the best reading?
 #
-# - **a)** Poor households in DKI Jakarta are missed almost twice as often as in Jawa Barat:
-#   fix the model for Jakarta first.
-# - **b)** The ratio must be a mistake in the tool, because a miss rate cannot be 100%.
-# - **c)** The ratio rests on very few truly poor households; alone it proves little. Check
-#   the group's size and interval (`fairness.group_rates`) before drawing a conclusion, and
-#   look for the same pattern in larger groups.
+# - **a)** Poor households in DKI Jakarta are missed almost twice as often as in Jawa Barat,
+#   far past the 1.25 line of the rule of thumb: the model should be fixed for Jakarta first.
+# - **b)** The ratio rests on very few truly poor households, so chance alone could produce
+#   it: check the group's interval, and look for the same pattern in larger groups.
+# - **c)** It confirms the lesson's finding that the model misses poor town households more
+#   often: Jakarta is the most urban province, so this is the same bias at work.
 #
 # ✏️ Your letter, in quotes:
 
 # %% nbgrader="answer" grade_id="q8_answer"
 largest_ratio_reading = (
     ### BEGIN SOLUTION
-    "c"
+    "b"
     ### END SOLUTION
 )
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# How many truly poor households does DKI Jakarta have in the register?
+# Lesson section 5, "Intersections and small groups": look at the column
+# `truly_poor_households` of `by_province`. On how many households is DKI Jakarta's miss rate
+# measured, and how far could it move if one of them had been decided the other way?
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -422,7 +513,14 @@ largest_ratio_reading = (
 # %% nbgrader="check" grade_id="q8" points=1
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-checks.q8.hidden()
+checks.q8.hidden(slips=[
+    ("a", "That takes the ratio at face value. Look at how many truly poor households DKI "
+          "Jakarta's miss rate is measured on, and at what one household more or less would "
+          "do to it (the lesson's section 5)."),
+    ("c", "The lesson's finding about town households rests on many households. A ratio "
+          "measured on a handful cannot confirm it, or anything else, on its own: look at how "
+          "many households DKI Jakarta's rate rests on (the lesson's section 5)."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -436,7 +534,8 @@ checks.q8.hidden()
 #   picked anyway;
 # - **b)** the false negative rate (FNR): of the people who *should* be picked, the share
 #   missed;
-# - **c)** the overall accuracy: the share of all decisions that are right.
+# - **c)** the accuracy: of everyone the model decides about, the share decided rightly (it
+#   counts both kinds of error, so that neither is left out).
 #
 # ## Question 9a — tax audits (1 point)
 #
@@ -466,7 +565,14 @@ metric_tax_audit = (
 # %% nbgrader="check" grade_id="q9a" points=1
 checks.q9a.check()
 ### BEGIN HIDDEN TESTS
-checks.q9a.hidden()
+checks.q9a.hidden(slips=[
+    ("b", "The FNR counts the businesses that should be audited and are not. For the "
+          "businesses, an audit is a burden, not a help: think of those audited although they "
+          "did nothing wrong."),
+    ("c", "Accuracy mixes both kinds of error into one number, so one group can bear more of "
+          "the harmful errors while the accuracy stays the same. The fairness tree asks which "
+          "error harms the people decided about."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -499,7 +605,13 @@ metric_scholarship = (
 # %% nbgrader="check" grade_id="q9b" points=1
 checks.q9b.check()
 ### BEGIN HIDDEN TESTS
-checks.q9b.hidden()
+checks.q9b.hidden(slips=[
+    ("a", "The FPR counts the pupils proposed although their families are not poor. A "
+          "scholarship helps: think of the pupils who need it and get nothing."),
+    ("c", "Accuracy mixes both kinds of error into one number, so one group can bear more of "
+          "the harmful errors while the accuracy stays the same. The fairness tree asks which "
+          "error harms the people decided about."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -531,7 +643,14 @@ metric_claims = (
 # %% nbgrader="check" grade_id="q9c" points=1
 checks.q9c.check()
 ### BEGIN HIDDEN TESTS
-checks.q9c.hidden()
+checks.q9c.hidden(slips=[
+    ("b", "The FNR counts the fraudulent claims that are not flagged: a loss for the insurer, "
+          "but the question is about fairness to the hospitals. For a hospital, a flag "
+          "is a burden: think of the honest claims held for months."),
+    ("c", "Accuracy mixes both kinds of error into one number, so one group can bear more of "
+          "the harmful errors while the accuracy stays the same. The fairness tree asks which "
+          "error harms the people decided about."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -594,7 +713,10 @@ mitigated_accuracy = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# `a == b` on two columns gives True where they agree; `.mean()` is the share of True.
+# Accuracy is the share of right decisions among **all** households (lesson section 6). A
+# decision is right where it agrees with the truth: compare the two columns household by
+# household (that gives True where they agree), then take the share of True, as in
+# question 1.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -605,7 +727,20 @@ mitigated_accuracy = (
 # %% nbgrader="check" grade_id="q11" points=2
 checks.q11.check()
 ### BEGIN HIDDEN TESTS
-checks.q11.hidden()
+checks.q11.hidden(slips=[
+    (lambda: (households["selected"] == households["truly_poor"]).mean(),
+     "That is the accuracy of the office's rule (`households[\"selected\"]`). The question "
+     "asks about the mitigated model's decisions, `mitigated`."),
+    (lambda: mitigated.mean(),
+     "That is the share of households the mitigated model selects (its selection rate). "
+     "Accuracy is the share it decides rightly: compare its decisions with the truth."),
+    (lambda: (mitigated != households["truly_poor"]).mean(),
+     "That is the share of wrong decisions (the error rate). The question asks for the share "
+     "of right ones."),
+    (lambda: mitigated[households["truly_poor"]].mean(),
+     "That is the share of the truly poor households that the mitigated model selects (its "
+     "hit rate). Accuracy counts every household: the poor selected and the others not."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -622,20 +757,21 @@ checks.q11.hidden()
 #
 # What should the office do?
 #
-# - **a)** Switch: the mitigated model is both more accurate and fair.
-# - **b)** Not on these numbers alone. The mitigated model equalises the miss rates by missing
-#   many more poor households in both groups, and it needs to know about disability at the
-#   moment of each decision. Which errors to accept, at what budget, is a decision for the
-#   programme owner, with the people affected, not a technical detail.
-# - **c)** Never: using disability in a decision is always illegal, so the question does not
-#   arise.
+# - **a)** Switch: the mitigated model makes more right decisions overall and gives both
+#   groups the same miss rate, which is exactly the rate an assistive programme should keep
+#   equal across groups.
+# - **b)** Keep the office's rule: a separate threshold for households with a disabled
+#   member is unlawful discrimination wherever it is used, so its results do not matter.
+# - **c)** Not on these numbers alone: the miss rates became equal by missing far more poor
+#   households in both groups. Which errors to accept, at what budget, is for the programme
+#   owner to decide.
 #
 # ✏️ Your letter, in quotes:
 
 # %% nbgrader="answer" grade_id="q12_answer"
 switch_decision = (
     ### BEGIN SOLUTION
-    "b"
+    "c"
     ### END SOLUTION
 )
 
@@ -654,7 +790,14 @@ switch_decision = (
 # %% nbgrader="check" grade_id="q12" points=1
 checks.q12.check()
 ### BEGIN HIDDEN TESTS
-checks.q12.hidden()
+checks.q12.hidden(slips=[
+    ("a", "Accuracy counts a missed poor household the same as a better-off household "
+          "selected by mistake. Look at the row \"poor households missed, overall\" before "
+          "calling the switch an improvement."),
+    ("b", "The lesson says that using a protected characteristic at the moment of decision "
+          "is unlawful or contested in many places: a question of law and policy to settle, "
+          "not a rule that ends the discussion, and the results still matter."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
