@@ -411,11 +411,22 @@ def test_the_report_refuses_a_silly_target(patients):
 
 # ---- the exercise's visible checks --------------------------------------------------------------
 
+def _told(question, value) -> str:
+    """The message a check gives for this answer (it must not pass)."""
+    with pytest.raises(NotRightYet) as failure:
+        question.judge(value)
+    return failure.value.message
+
+
 def test_column_lists_are_judged_as_sets_with_plain_feedback():
     checks.q1.judge(["phone", "nik", "name", "nik"])
     checks.q1.judge(("name", "nik", "phone"))
     with pytest.raises(NotRightYet, match="not the right set yet"):
-        checks.q1.judge(["name"])
+        checks.q1.judge(["name", "job"])
+    # the known slips are named: the mistake, never the answer
+    assert "Removing the name is not enough" in _told(checks.q1, ["name"])
+    assert "`birth_date` is a quasi-identifier" in _told(checks.q1,
+                                                       ["nik", "name", "phone", "birth_date"])
     with pytest.raises(NotRightYet, match='"Name" is not a column'):
         checks.q1.judge(["Name", "nik", "phone"])
     with pytest.raises(NotRightYet, match="empty list"):
@@ -424,7 +435,9 @@ def test_column_lists_are_judged_as_sets_with_plain_feedback():
         checks.q1.judge("name, nik, phone")
     checks.q2.judge(["job", "sex", "kecamatan", "birth_date"])
     with pytest.raises(NotRightYet, match="not the right set yet"):
-        checks.q2.judge(["job", "sex", "kecamatan", "birth_date", "diagnosis"])
+        checks.q2.judge(["job", "sex"])
+    assert "`diagnosis` is the sensitive attribute" in _told(
+        checks.q2, ["job", "sex", "kecamatan", "birth_date", "diagnosis"])
 
 
 def test_levels_are_judged_on_k_first_then_on_cost():
@@ -434,7 +447,9 @@ def test_levels_are_judged_on_k_first_then_on_cost():
     with pytest.raises(NotRightYet, match="k is 1"):
         checks.q7.judge({})
     with pytest.raises(NotRightYet, match="another choice loses less"):
-        checks.q7.judge({**best, "regency": "province"})
+        checks.q7.judge({**best, "regency": "province", "head_sex": "as is",
+                         "head_education": "hidden"})
+    assert "'wrong ladder'" in _told(checks.q7, {**best, "regency": "province"})
     with pytest.raises(NotRightYet, match="'county' is not a level of 'regency'"):
         checks.q7.judge({**best, "regency": "county"})
     with pytest.raises(NotRightYet, match="dictionary"):
@@ -452,6 +467,19 @@ def test_the_lesson_tools_solve_the_levels_question():
     checks.q7.judge({column: safe.iloc[0][column] for column in checks.LEVELS_COLUMNS})
 
 
+def test_a_known_slip_is_named_even_outside_the_sensible_range():
+    """A count typed for a share, or a budget multiplied, is told what it is (its message
+    comes from the instructor source's slips), not only "too large"."""
+    release = load("health_release").assign(birth_year=lambda table: table["birth_date"].dt.year)
+    public = load("voter_list").assign(birth_year=lambda table: table["birth_date"].dt.year)
+    attack = privacy.linkage_attack(release, public, ["birth_year", "sex", "kecamatan"])
+    assert "not a share" in _told(checks.q3, attack.unique_matches)
+    assert "too large" in _told(checks.q3, 150)  # not a known slip: the range says so
+    assert "looks like a percentage" in _told(checks.q3, 100 * attack.rate)
+    assert "multiplies the budget" in _told(checks.q10, 1.2 * 12)
+    assert "sample uniques" in _told(checks.q6, 0)
+
+
 def _pseudonymise(nik, key):
     return hmac.new(key, nik.encode(), hashlib.sha256).hexdigest()
 
@@ -459,36 +487,97 @@ def _pseudonymise(nik, key):
 def test_the_pseudonym_check_accepts_hmac_and_explains_each_mistake():
     checks.q5.judge(_pseudonymise)
     checks.q5.judge(lambda nik, key: privacy.keyed_hash(nik, key))
+    checks.q5.judge(lambda nik, key: hmac.digest(key, nik.encode(), "sha256").hex())
+    practice_key = b"practice-key-for-this-exercise-only-0001"
     mistakes = {
         "plain SHA-256": lambda nik, key: hashlib.sha256(nik.encode()).hexdigest(),
-        "not in the standard way": lambda nik, key: hashlib.sha256(key + nik.encode()).hexdigest(),
+        "glues the key and the NIK": lambda nik, key: hashlib.sha256(key + nik.encode()).hexdigest(),
+        "not the HMAC-SHA256 of the NIK": lambda nik, key: hmac.new(
+            key, nik.encode("utf-16"), hashlib.sha256).hexdigest(),
+        "an MD5 hash, not SHA-256": lambda nik, key: hmac.new(key, nik.encode(),
+                                                              hashlib.md5).hexdigest(),
+        "swapped places": lambda nik, key: hmac.new(nik.encode(), key, hashlib.sha256).hexdigest(),
+        "practice key": lambda nik, key: _pseudonymise(nik, practice_key),
+        "example NIK": lambda nik, key: _pseudonymise("3471065007849001", key),
+        "capital letters": lambda nik, key: _pseudonymise(nik, key).upper(),
+        "bytes (the raw hash)": lambda nik, key: hmac.new(key, nik.encode(), hashlib.sha256).digest(),
+        "Finish with `.hexdigest()`": lambda nik, key: hmac.new(key, nik.encode(), hashlib.sha256),
         "not 64 hexadecimal": lambda nik, key: _pseudonymise(nik, key)[:10],
         "should give back text": lambda nik, key: 42,
         "stopped with an error": lambda nik, key: nik + key,
+        "Turn the NIK into bytes": lambda nik, key: hmac.new(key, nik, hashlib.sha256).hexdigest(),
+        "the key is already bytes": lambda nik, key: _pseudonymise(nik, key.encode()),
+        "which hash": lambda nik, key: hmac.new(key, nik.encode()).hexdigest(),
+        "different pseudonym each time": lambda nik, key: _pseudonymise(
+            nik + str(np.random.default_rng().integers(10**6)), key),
     }
     for words, function in mistakes.items():
-        with pytest.raises(NotRightYet, match=words):
-            checks.q5.judge(function)
+        message = _told(checks.q5, function)
+        assert words in message, (words, message)
+        assert "hmac.new(key, nik.encode()" not in message  # never the answer's code
 
 
 def test_the_dp_check_is_statistical_and_names_the_mistake():
     checks.q9.judge(lambda count, epsilon, rng: count + rng.laplace(0.0, 1 / epsilon))
+    checks.q9.judge(lambda count, epsilon, rng: rng.laplace(count, 1 / epsilon))
     # another correct way: the difference of two exponential draws is Laplace
     checks.q9.judge(lambda count, epsilon, rng: count + rng.exponential(1 / epsilon)
                     - rng.exponential(1 / epsilon))
     mistakes = {
         "no random noise": lambda count, epsilon, rng: count,
         "should average 1 / epsilon": lambda count, epsilon, rng: count + rng.laplace(0.0, epsilon),
+        "the size of epsilon itself": lambda count, epsilon, rng: count + rng.laplace(0.0, epsilon),
+        "drawn twice and added twice": lambda count, epsilon, rng:
+            count + rng.laplace(0.0, 1 / epsilon) + rng.laplace(0.0, 1 / epsilon),
+        "twice the right size": lambda count, epsilon, rng: count + rng.laplace(0.0, 2 / epsilon),
         "wrong shape": lambda count, epsilon, rng: count + rng.normal(0.0, 1.25 / epsilon),
+        "bell curve": lambda count, epsilon, rng: count + rng.normal(0.0, 1.25 / epsilon),
+        "mostly small values": lambda count, epsilon, rng: count + rng.uniform(-2 / epsilon,
+                                                                               2 / epsilon),
         "do not round": lambda count, epsilon, rng: round(count + rng.laplace(0.0, 1 / epsilon)),
         "centred on 0": lambda count, epsilon, rng: count + 1 + rng.laplace(0.0, 1 / epsilon),
+        "the count is added twice": lambda count, epsilon, rng:
+            count + rng.laplace(count, 1 / epsilon),
         "one number": lambda count, epsilon, rng: [count],
+        "a list of numbers": lambda count, epsilon, rng: count + rng.laplace(0.0, 1 / epsilon, 1),
         "does not draw its noise from the generator": lambda count, epsilon, rng:
             count + np.random.default_rng().laplace(0.0, 1 / epsilon),
+        # a generator of its own, with a fixed seed: noise, but the same noise every time
+        "the same noise every time": lambda count, epsilon, rng:
+            count + np.random.default_rng(0).laplace(0.0, 1 / epsilon),
     }
     for words, function in mistakes.items():
-        with pytest.raises(NotRightYet, match=words):
-            checks.q9.judge(function)
+        message = _told(checks.q9, function)
+        assert words in message, (words, message)
+        if words == "the same noise every time":
+            assert "no random noise" not in message and "no noise" not in message
+
+
+def _hidden_noise(function):
+    """What the grader judges for question 9: the results on its hidden inputs, as data."""
+    from civicai.checks.values import encode
+    results = []
+    for epsilon, seed in [(0.2, 11), (2.0, 12)]:
+        rng = np.random.default_rng(seed)
+        results += [{"ok": encode(function(50, epsilon, rng))} for _ in range(20000)]
+    results += [{"ok": encode(function(50, 1.0, np.random.default_rng(5)))} for _ in range(2)]
+    return checks.q9.judge_hidden(results, [])
+
+
+def test_the_dp_hidden_inputs_catch_what_one_epsilon_cannot():
+    assert _hidden_noise(lambda count, epsilon, rng: count + rng.laplace(0.0, 1 / epsilon)) is None
+    # a scale worked out for the example's epsilon (0.5) and typed in passes the example
+    typed = lambda count, epsilon, rng: count + rng.laplace(0.0, 2.0)  # noqa: E731
+    checks.q9.judge(typed)
+    assert "the same size whatever epsilon is" in _hidden_noise(typed)
+    # 8 % too wide passes the example's rougher test, not the hidden inputs'
+    wide = lambda count, epsilon, rng: count + rng.laplace(0.0, 1.08 / epsilon)  # noqa: E731
+    checks.q9.judge(wide)
+    assert "does not have the size 1 / epsilon" in _hidden_noise(wide)
+    fixed = lambda count, epsilon, rng: count + np.random.default_rng(0).laplace(0.0, 1 / epsilon)  # noqa: E731
+    assert "the same noise every time" in _hidden_noise(fixed)
+    shared = lambda count, epsilon, rng: count + np.random.laplace(0.0, 1 / epsilon)  # noqa: E731
+    assert "not from one of its own" in _hidden_noise(shared)
 
 
 # ---- charts and widgets -------------------------------------------------------------------------

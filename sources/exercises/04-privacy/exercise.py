@@ -78,7 +78,29 @@ direct_identifiers = (
 # %% nbgrader="check" grade_id="q1" points=2
 checks.q1.check()
 ### BEGIN HIDDEN TESTS
-checks.q1.hidden()
+checks.q1.hidden(slips=[
+    (["name"],
+     "Removing the name is not enough (section 1 of the lesson): other columns of this "
+     "register also point to one person on their own. Section 2's table lists examples."),
+    (["nik", "name"],
+     "Right so far, but one more column points to one person on its own: which other value "
+     "alone would let you find or contact a stranger?"),
+    (["name", "phone"],
+     "Right so far, but one more column points to one person on its own. Section 2's table "
+     "of the lesson lists the usual direct identifiers: compare it with this register."),
+    (["nik", "name", "phone", "birth_date"],
+     "`birth_date` is a quasi-identifier, not a direct identifier: many people share a birth "
+     "date, and it singles someone out only together with other columns."),
+    (["nik", "name", "phone", "diagnosis"],
+     "`diagnosis` is the sensitive attribute: it is what must not be learned about a person, "
+     "not a value that points to them."),
+    (["nik", "name", "phone", "birth_date", "sex", "kecamatan", "job"],
+     "Your list also has the quasi-identifiers: columns that identify people only in "
+     "combination. A direct identifier points to one person on its own."),
+    (["nik", "name", "phone", "birth_date", "sex", "kecamatan", "job", "diagnosis"],
+     "That is every column of the register. A direct identifier points to one person on its "
+     "own: most of these columns do not."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -112,7 +134,23 @@ quasi_identifiers = (
 # %% nbgrader="check" grade_id="q2" points=2
 checks.q2.check()
 ### BEGIN HIDDEN TESTS
-checks.q2.hidden()
+checks.q2.hidden(slips=[
+    (["birth_date", "sex", "kecamatan", "job", "diagnosis"],
+     "`diagnosis` is the sensitive attribute: it is what the attacker wants to learn, not "
+     "something they already know and use to find the row. Leave it out."),
+    (["birth_date", "sex", "kecamatan"],
+     "Those are the three quasi-identifiers of the lesson's hospital release. This register "
+     "has one more column that neighbours or a public list could tell an attacker."),
+    (["nik", "name", "phone", "birth_date", "sex", "kecamatan", "job"],
+     "Your list includes the direct identifiers. The question asks to leave them out: they "
+     "are removed (or pseudonymised) before release, not measured."),
+    (["nik", "birth_date", "sex", "kecamatan", "job"],
+     "`nik` is a direct identifier (it points to one person on its own), even though its "
+     "digits also hold the birth date and the sex. Leave the direct identifiers out."),
+    (["sex", "kecamatan", "job"],
+     "A column is missing: one that is harmless alone, identifying together with the others, "
+     "and printed on almost every public list (the lesson's voter list has it)."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -145,8 +183,10 @@ reidentified_share = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The lesson's tool `privacy.linkage_attack(release, public, columns)` gives a result whose
-# `.rate` is the share of records with exactly one candidate.
+# Section 3 of the lesson ran this attack on full birth dates, with one of the course's tools
+# (its result says how many records have one candidate, several, or none). Run the same attack
+# on this part's two `_by_year` tables and its three columns. The share counts only the records
+# with **exactly one** candidate, out of all the records of the release.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -157,7 +197,31 @@ reidentified_share = (
 # %% nbgrader="check" grade_id="q3" points=2
 checks.q3.check()
 ### BEGIN HIDDEN TESTS
-checks.q3.hidden()
+checks.q3.hidden(slips=[
+    (lambda: len(release_by_year.merge(public_by_year, on=year_quasi)) / len(release_by_year),
+     "That counts every joined row: a record that matches several people is counted once for "
+     "each of them. Count only the records with exactly one candidate."),
+    (lambda: privacy.linkage_attack(release, public_list, ["birth_date", "sex", "kecamatan"]).rate,
+     "That is the share with full birth dates, the lesson's attack. Run the attack on this "
+     "part's tables, which have only the birth year."),
+    (lambda: (lambda attack: (attack.unique_matches + attack.ambiguous) / len(release_by_year))(
+        privacy.linkage_attack(release_by_year, public_by_year, year_quasi)),
+     "That counts every record with at least one candidate. Re-identified means exactly one "
+     "candidate: a record with several is not re-identified (yet)."),
+    (lambda: privacy.linkage_attack(release_by_year, public_by_year, year_quasi).ambiguous
+     / len(release_by_year),
+     "That is the share of records with several candidates. Re-identified means exactly one."),
+    (lambda: 1 - privacy.linkage_attack(release_by_year, public_by_year, year_quasi).rate,
+     "That is the share of records that are not re-identified. The question asks for the "
+     "share that is."),
+    (lambda: privacy.linkage_attack(release_by_year, public_by_year, year_quasi).unique_matches
+     / len(public_by_year),
+     "That divides by the number of people on the public list. The share is of the release's "
+     "records: divide by the number of records in the release."),
+    (lambda: privacy.linkage_attack(release_by_year, public_by_year, year_quasi).unique_matches,
+     "That is the number of re-identified records, not a share: divide it by the number of "
+     "records in the release."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -166,10 +230,12 @@ checks.q3.hidden()
 # In the attack, one release record matches **three** people on the public list. Which statement
 # is right?
 #
-# - **a)** The record is re-identified: one of the three is the patient.
-# - **b)** The record is safe: the attack found no single match, so nothing was disclosed.
-# - **c)** It is not re-identified yet, but three suspects is a very short list: a little more
-#   knowledge (a neighbour, a social-media post) could single the patient out.
+# - **a)** It is re-identified: the patient is surely one of these three named people, so the
+#   attack counts the record as a match.
+# - **b)** It is safe: with no single match, the attacker cannot tell which of the three people
+#   is the patient, so nothing is disclosed.
+# - **c)** It is not re-identified, but it is at risk: three suspects is a short list, and one
+#   more fact could single the patient out.
 #
 # ✏️ `three_candidates = "..."` (one letter)
 
@@ -194,7 +260,14 @@ three_candidates = (
 # %% nbgrader="check" grade_id="q4" points=1
 checks.q4.check()
 ### BEGIN HIDDEN TESTS
-checks.q4.hidden()
+checks.q4.hidden(slips=[
+    ("a", "Re-identified means exactly one candidate: with three, the attacker does not yet "
+          "know which of them is the patient. Read the warning at the end of section 3 of the "
+          "lesson."),
+    ("b", "No single match is not the same as safe. Think about what a list of only three "
+          "suspects still gives an attacker who knows a little more (the warning at the end "
+          "of section 3 of the lesson)."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -204,7 +277,8 @@ checks.q4.hidden()
 #
 # Write a function `pseudonymise(nik, key)` that gives back the **HMAC-SHA256** of the NIK (text)
 # with the secret key (bytes), as 64 hexadecimal characters. The same NIK and key must always
-# give the same pseudonym.
+# give the same pseudonym, and the function must use the key it is given: another key gives
+# another pseudonym.
 #
 # ✏️ Complete the function (keep the `def` line).
 
@@ -225,8 +299,10 @@ pseudonymise("3471065007849001", practice_key)
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The lesson used `hmac.new(key, text_as_bytes, hashlib.sha256).hexdigest()`. Text becomes bytes
-# with `.encode("utf-8")`.
+# Section 4 of the lesson ("A keyed hash (HMAC) with a secret key") makes exactly this kind of
+# pseudonym in one line, with Python's `hmac` module. Three things go in: the secret key, the
+# NIK as bytes (text becomes bytes with `.encode("utf-8")`), and the hash to use, SHA-256. The
+# lesson then writes the result as 64 characters with `.hexdigest()`.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -238,10 +314,18 @@ pseudonymise("3471065007849001", practice_key)
 checks.q5.check()
 ### BEGIN HIDDEN TESTS
 def hidden_calls(call):
-    for nik, key in [("3273014510990007", b"hidden-test-key-A-7f3e9b21c4d8a6e05b19"),
-                     ("1101010101000001", b"hidden-test-key-B-0c8d2e7a9f4b6135e7d2"),
-                     ("9171056612059999", bytes(range(40)))]:
-        call(nik, key)
+    given = ("Your function must pseudonymise the NIK it is given, with the key it is given, "
+             "not a NIK or a key written into the notebook.")
+    random_bytes = ("A real key is random bytes, not readable text: use the key exactly as it "
+                    "is given, without turning it into text first.")
+    another_key = ("The same NIK with another key must give another pseudonym: the key goes "
+                   "into every pseudonym (a function that remembers each NIK's first pseudonym, "
+                   "or leaves the key out, goes wrong here).")
+    call("3273014510990007", b"hidden-test-key-A-7f3e9b21c4d8a6e05b19", why=given)
+    call("1101010101000001", b"hidden-test-key-B-0c8d2e7a9f4b6135e7d2", why=given)
+    call("9171056612059999", bytes(range(40)), why=random_bytes)
+    call("3273014510990007", b"hidden-test-key-B-0c8d2e7a9f4b6135e7d2", why=another_key)
+    call("6471035202870042", bytes(range(128, 168)), why=random_bytes)
 
 
 checks.q5.hidden(calls=hidden_calls)
@@ -269,7 +353,9 @@ k_households = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# k is the size of the **smallest** group of households sharing the same regency and education.
+# k is the number of households in the **smallest** group of households that share the same
+# regency and the same education: not the number of groups, and not the largest group.
+# Section 5 of the lesson measured k of the hospital release with one of the course's tools.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -280,7 +366,26 @@ k_households = (
 # %% nbgrader="check" grade_id="q6" points=2
 checks.q6.check()
 ### BEGIN HIDDEN TESTS
-checks.q6.hidden()
+checks.q6.hidden(slips=[
+    (lambda: households.groupby(["regency", "head_education"], observed=True).ngroups,
+     "That is the number of groups (equivalence classes). k is the number of households in "
+     "the smallest group."),
+    (lambda: households.groupby(["regency", "head_education"], observed=True).size().max(),
+     "That is the size of the largest group. k is the size of the smallest one: the fewest "
+     "look-alikes anyone has."),
+    (lambda: households.groupby(["regency", "head_education"], observed=True).size().mean(),
+     "That is the average size of a group. k is the size of the smallest one: the fewest "
+     "look-alikes anyone has."),
+    (lambda: privacy.k_anonymity(households, ["regency"]),
+     "That is k on the regency alone. The question asks for k on `regency` and "
+     "`head_education` together."),
+    (lambda: privacy.k_anonymity(households, ["head_education"]),
+     "That is k on `head_education` alone. The question asks for k on `regency` and "
+     "`head_education` together."),
+    (lambda: privacy.uniques(households, ["regency", "head_education"]),
+     "That is the number of sample uniques (households alone in their group). k is the "
+     "number of households in the smallest group."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -320,19 +425,44 @@ chosen_levels = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Filter the table: `choices[choices["k before suppression"] >= 5]`, then sort it by
-# `"analysis error (points)"` with `.sort_values(...)`.
+# Two steps, as in section 6 of the lesson: first set aside every row of `choices` whose
+# "k before suppression" is under 5 (those would need suppressing); then, among the rows left,
+# take the one with the smallest "analysis error (points)". The best choice keeps exactly what
+# the planner needs, at the level they need it, and hides what they do not need.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# Keep exactly what the planner needs at the level they need it, and hide what they do not need.
+# `choices[choices["k before suppression"] >= 5].sort_values("analysis error (points)").head()`
+# — the top row's four levels are your answer.
 # </details>
 
 # %% nbgrader="check" grade_id="q7" points=3
 checks.q7.check()
 ### BEGIN HIDDEN TESTS
-checks.q7.hidden()
+checks.q7.hidden(slips=[
+    ({"regency": "province", "head_sex": "hidden", "household_size": "hidden",
+      "head_education": "3 levels"},
+     "Provinces instead of regencies make the release safe, but the planner needs a share for "
+     "each regency: this is the lesson's 'wrong ladder' (section 6), and their analysis "
+     "error jumps."),
+    ({"regency": "province", "head_sex": "hidden", "household_size": "hidden",
+      "head_education": "hidden"},
+     "Everything at its coarsest is safe but nearly useless: the planner needs a share for "
+     "each regency and each education level, and this release shows neither."),
+    ({"regency": "regency", "head_sex": "hidden", "household_size": "hidden",
+      "head_education": "hidden"},
+     "Hiding the head's education reaches k = 5, but the planner needs a share for each of "
+     "the 3 education levels, and this release no longer shows education at all."),
+    ({"regency": "regency", "head_sex": "as is", "household_size": "hidden",
+      "head_education": "hidden"},
+     "This keeps the head's sex, which the planner does not need, and hides education, which "
+     "they do. Keep what the planner's analysis uses, hide the rest."),
+    ({"regency": "regency", "head_sex": "hidden", "household_size": "bands",
+      "head_education": "hidden"},
+     "This keeps household size in bands, which the planner does not need, and hides "
+     "education, which they do. Keep what the planner's analysis uses, hide the rest."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -341,10 +471,12 @@ checks.q7.hidden()
 # After generalising, every group of look-alike households has at least 8 households (k = 8). In
 # one group, **all 8** households are marked as poor. Which statement is right?
 #
-# - **a)** No problem: k = 8 is above the usual target of 5.
-# - **b)** l = 1 in this group: anyone who knows a household belongs to it learns that the
-#   household is poor, without finding its row (attribute disclosure).
-# - **c)** This is identity disclosure: the attacker can now tell which row is which household.
+# - **a)** No problem: every group has at least 8 households, above the usual target of 5, so
+#   no household in it can be singled out.
+# - **b)** Attribute disclosure (l = 1): whoever knows a household is in that group learns it is
+#   poor, without finding its row.
+# - **c)** Identity disclosure: since all 8 share one value, an attacker can now tell which row
+#   belongs to which household.
 #
 # ✏️ `same_value_group = "..."`
 
@@ -369,7 +501,14 @@ same_value_group = (
 # %% nbgrader="check" grade_id="q8" points=1
 checks.q8.check()
 ### BEGIN HIDDEN TESTS
-checks.q8.hidden()
+checks.q8.hidden(slips=[
+    ("a", "k = 8 protects against finding a household's row, not against learning something "
+          "about it. Look at what every household in this group shares (section 5 of the "
+          "lesson, 'k is not enough')."),
+    ("c", "With k = 8 every household still hides among 8 look-alike rows, so nobody can tell "
+          "which row is which. Think about what an attacker learns without finding the row "
+          "(section 2 of the lesson: two kinds of disclosure)."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -400,8 +539,10 @@ try_rng = np.random.default_rng(1)
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# The Laplace mechanism: scale = sensitivity / ε, and the sensitivity of a count is 1.
-# `rng.laplace(loc=..., scale=...)` draws one value.
+# Section 7 of the lesson, "The Laplace mechanism": the noise is centred on 0, its scale is
+# sensitivity / ε, and the sensitivity of a count is 1. Draw one value of noise from the
+# generator `rng` your function is given (the lesson used `rng.laplace(loc=..., scale=...)`),
+# add it to the count once, and give the result back as it is.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -445,7 +586,9 @@ epsilon_per_month = (
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Releases about the same people add their epsilons up, and the total must stay within the budget.
+# Section 7 of the lesson, "The privacy budget": releases about the same people add their
+# epsilons up, and the total over the whole year must stay within the year's budget. How many
+# releases are there in a year, and what must each one's ε be for them all to fit?
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
@@ -456,7 +599,21 @@ epsilon_per_month = (
 # %% nbgrader="check" grade_id="q10" points=2
 checks.q10.check()
 ### BEGIN HIDDEN TESTS
-checks.q10.hidden()
+checks.q10.hidden(slips=[
+    (1.2, "That gives every month the whole year's budget: twelve releases would then spend "
+          "twelve times 1.2. Releases about the same people add their epsilons up."),
+    (1 / 12, "That is the lesson's example, a budget of 1 shared by twelve months. This "
+             "office's budget is 1.2 for the year."),
+    (1.2 * 12, "That multiplies the budget by the number of months. The year's releases "
+               "together must fit inside 1.2, so each month gets a part of it."),
+    (12 / 1.2, "That divides the months by the budget. Share the budget between the months: "
+               "each month gets a part of 1.2."),
+    (1.2 / 365, "That shares the budget between the days of the year. The office publishes "
+                "once a month."),
+    (1.2 / (12 * 16), "That also shares the budget between the regencies. One month's table "
+                      "counts each household once, in its own regency: the regencies' counts "
+                      "are about different people, so the table spends the month's ε once."),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -466,10 +623,12 @@ checks.q10.hidden()
 # although the service only needs to know whether the applicant is **60 or over**. Which
 # principle of UU No. 27/2022 (Article 16(2)) does this touch, and what should the office do?
 #
-# - **a)** Limited and specific collection (data minimisation): ask only what the service needs,
-#   for example "Are you 60 or over?" or the birth year.
-# - **b)** Security: keep collecting full birth dates, but encrypt the database.
-# - **c)** Retention: keep collecting full birth dates, but delete them after ten years.
+# - **a)** Limited and specific collection (data minimisation): ask only what the service
+#   needs, such as "Are you 60 or over?"
+# - **b)** Security: a birth date is personal data, so keep collecting it but encrypt the
+#   database that holds the forms.
+# - **c)** Retention: keep collecting full birth dates, and delete each one when the forms'
+#   retention period comes to an end.
 #
 # ✏️ `minimise = "..."`
 
@@ -495,7 +654,14 @@ minimise = (
 # %% nbgrader="check" grade_id="q11" points=1
 checks.q11.check()
 ### BEGIN HIDDEN TESTS
-checks.q11.hidden()
+checks.q11.hidden(slips=[
+    ("b", "Encryption is good practice (the security principle), but it protects birth dates "
+          "the service did not need in the first place. Which principle is about what is "
+          "collected?"),
+    ("c", "Deleting data when its retention period ends is good practice, but the office still "
+          "collects birth dates the service does not need. Which principle is about what is "
+          "collected?"),
+])
 ### END HIDDEN TESTS
 
 # %% [markdown]
