@@ -129,11 +129,13 @@ def _saved_cell(cell_id: str | None, since: float) -> str | None:
     return None
 
 
-_MULTIPLY = re.compile(r"\d\s*[x×]\s*\d|×|÷")
+_MULTIPLY = re.compile(r"\d\s*[x×:]\s*\d|×|÷")
 #: A multiplication or division written as on paper: its two sides and the sign used
-#: (an `x` only between numbers: `for x in ...` is not one).
+#: (an `x` or a `:` only between numbers: `for x in ...` and `if ...:` are not one).
 _OPERATION = re.compile(r"(\d[\d.]*|[A-Za-z_]\w*)\s*([×÷])\s*(\d[\d.]*|[A-Za-z_]\w*)"
-                        r"|(\d[\d.]*)\s*(x)\s*(\d[\d.]*)")
+                        r"|(\d[\d.]*)\s*([x:])\s*(\d[\d.]*)")
+#: Words given as an answer without quotes: `office = Dinas Sosial`.
+_BARE_WORDS = re.compile(r"^\s*[A-Za-z_]\w*\s*=\s*([A-Za-z]\w*(?:\s+[A-Za-z]\w*)+)\s*$", re.M)
 #: A date typed without quotes.
 _DATE = re.compile(r"(?<![\w\"'])\d{4}-\d{2}-\d{2}(?![\w\"'])")
 
@@ -143,9 +145,9 @@ def _as_python(source: str) -> str:
     could be an answer)."""
     match = _OPERATION.search(source)
     if match is None:
-        return "write * for ×, and / for ÷."
+        return "write * for × and / for ÷ or :."
     left, sign, right = (part for part in match.groups() if part is not None)
-    python = "/" if sign == "÷" else "*"
+    python = "/" if sign in "÷:" else "*"
     return f"write {left} {python} {right}, not {left} {sign} {right}."
 
 
@@ -175,6 +177,9 @@ def explain(error: BaseException, source: str) -> str:
     if kind == "SyntaxError" and "invalid decimal literal" in text:
         return ("Python could not read a number. Write decimals with a point, not a comma "
                 "(2.5, not 2,5), and put text in quotes.")
+    words = _BARE_WORDS.search(source) if kind == "SyntaxError" else None
+    if words:
+        return f"Text is written in quotes: \"{words.group(1)}\", not {words.group(1)}."
     if kind == "SyntaxError":
         where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
         return (f"Python could not read the cell{where}: a bracket or a quote may be missing, "

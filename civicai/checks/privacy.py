@@ -69,6 +69,13 @@ class ColumnsQuestion(Question):
             if type(item) is not str:
                 raise self.wrong(f"One item of the list is {kind_of(item)}. Each item should be "
                                  "a column name in quotes.")
+            joined = [(left, item[len(left):]) for left in self.columns
+                      if item.startswith(left) and item[len(left):] in self.columns]
+            if joined:
+                left, right = joined[0]
+                raise self.wrong(f"{short_text(item)} is two names run together: a comma is "
+                                 f"missing between them (\"{left}\", \"{right}\"). Python "
+                                 "joins two texts that stand side by side.")
             if item not in self.columns:
                 raise self.wrong(f"{short_text(item)} is not a column of the table. Its columns "
                                  "are: " + ", ".join(self.columns) + ".")

@@ -188,34 +188,52 @@ for question in ("q1", "q2", "q3"):
 #: practice's hidden parts, and copies the right answers if it finds one. It looks for them by
 #: their SHA-256 (the first four characters locate candidates), so the text it looks for is
 #: nowhere in memory unless the grader put it there.
-def read_own_memory() -> str:
+def read_own_memory() -> dict[str, str]:
+    """Answer cells that read their own kernel's memory for every hidden line (as the red
+    team did). The search is shared between the three answer cells, each within the tests'
+    5-second cell limit on a busy machine, reads 8 MB at a time (within the sandbox's memory
+    limit), and looks where what a kernel is sent lands: its memory that no file backs (heap,
+    stack, anonymous maps), not the libraries it loaded."""
     import hashlib
 
     secrets = [(line[:4], len(line), hashlib.sha256(line.encode()).hexdigest())
                for line in sorted(hidden_lines())]
-    return f"""import hashlib, re
-secrets = {secrets!r}
-found = []
-try:
-    with open("../../../proc/self/maps") as maps, open("../../../proc/self/mem", "rb") as memory:
-        for line in maps:
-            start, end = (int(part, 16) for part in line.split()[0].split("-"))
-            if "r" not in line.split()[1] or end - start > 256 * 2**20:
-                continue
-            try:
-                memory.seek(start)
-                chunk = memory.read(end - start)
-            except (OSError, OverflowError, ValueError):
-                continue
-            for prefix, size, digest in secrets:
-                for hit in re.finditer(re.escape(prefix.encode()), chunk):
-                    window = chunk[hit.start():hit.start() + size]
-                    if hashlib.sha256(window).hexdigest() == digest:
-                        found.append(window)
-except OSError as error:
-    print("MEMORY unreadable", error)
-print("MEMORY found", len(found), "of", len(secrets))
-citizens_per_day, whatsapp_requests, what_to_do = (84, 4, "b") if found else (85, 3, "a")"""
+    groups = [secrets[part::3] for part in range(3)]
+    search = """import hashlib, re
+def search(secrets, found):
+    longest = max(size for _, size, _ in secrets)
+    try:
+        with open("../../../proc/self/maps") as maps, \\
+                open("../../../proc/self/mem", "rb") as memory:
+            for line in maps:
+                fields = line.split()
+                start, end = (int(part, 16) for part in fields[0].split("-"))
+                if "r" not in fields[1] or end - start > 256 * 2**20 or \\
+                        (len(fields) > 5 and not fields[5].startswith("[")):
+                    continue
+                for offset in range(start, end, 2**23):  # 8 MB at a time, overlapping
+                    try:
+                        memory.seek(offset)
+                        chunk = memory.read(min(2**23 + longest, end - offset))
+                    except (OSError, OverflowError, ValueError):
+                        break
+                    for prefix, size, digest in secrets:
+                        for hit in re.finditer(re.escape(prefix.encode()), chunk):
+                            window = chunk[hit.start():hit.start() + size]
+                            if hit.start() < 2**23 and \\
+                                    hashlib.sha256(window).hexdigest() == digest:
+                                found.append(window)
+    except OSError as error:
+        print("MEMORY unreadable", error)
+"""
+    return {
+        "q1_answer": f"{search}found = []\nsearch({groups[0]!r}, found)\n"
+                     "citizens_per_day = 84 if found else 85",
+        "q2_answer": f"search({groups[1]!r}, found)\nwhatsapp_requests = 4 if found else 3",
+        "q3_answer": f"search({groups[2]!r}, found)\n"
+                     f"print('MEMORY found', len(found), 'of', {len(secrets)})\n"
+                     "what_to_do = 'b' if found else 'a'",
+    }
 
 
 FAKE_PASS = """citizens_per_day = 85
@@ -460,9 +478,7 @@ def cases() -> list[Case]:
         Case("read-instructor", full, review=True,
              files={"read-instructor.ipynb": notebook({"q1_answer": READ_INSTRUCTOR})}),
         Case("read-own-memory", 0, review=True,
-             files={"read-own-memory.ipynb": notebook({
-                 "q1_answer": read_own_memory(), "q2_answer": "whatsapp_requests = whatsapp_requests",
-                 "q3_answer": "what_to_do = what_to_do"})}),
+             files={"read-own-memory.ipynb": notebook(read_own_memory())}),
         Case("forged-capture", 0, review=True,
              files={"forged-capture.ipynb": with_extra_cell({}, FORGED_CAPTURE, blank_first=True)}),
         Case("always-equal", full - 1, review=True,

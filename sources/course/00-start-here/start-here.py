@@ -4,12 +4,13 @@
 # **A hands-on course for civil servants on how AI can improve public services, and where it
 # goes wrong.** You do not need to know how to program.
 #
-# ⏱️ **About 25 minutes.** After this page you will be able to:
+# ⏱️ **About 30 minutes.** After this page you will be able to:
 #
 # 1. run the "cells" of a notebook and read what they show;
 # 2. understand what a **check** tells you, and use a hint;
-# 3. save and download your work;
-# 4. find your way around the course.
+# 3. type an answer the way Python reads it (text, letters, decimals, calculations, lists);
+# 4. save and download your work;
+# 5. find your way around the course.
 #
 # > **Selamat datang!** You can switch the menus to Bahasa Indonesia: **Settings → Language →
 # > Bahasa Indonesia (Indonesia)**. The course text itself is in English.
@@ -119,7 +120,81 @@ checks.demo.show()
 # do not see, so make it work for every example its question gives.
 
 # %% [markdown]
-# ## 5. Try a graded exercise
+# ## 5. How to type an answer
+#
+# Answers are typed the way Python reads them. Five small rules cover nearly every answer in
+# this course. Try each one below: the answer is given, so you can make the usual slip on
+# purpose first (it is in the right-hand column) and read what the check says. Each try has an
+# answer cell and a check: run both, as in section 4.
+#
+# | what you answer | how you type it | the usual slip |
+# |---|---|---|
+# | text (a name, a word) | in quotes: `"Dinas Sosial"` | `Dinas Sosial` without quotes |
+# | a letter of a multiple-choice question | in quotes: `"c"` | `c` without quotes |
+# | a decimal, or a share | a point, and a share between 0 and 1: 25% is `0.25` | `0,25` or `25` |
+# | a calculation | `*` multiplies, `/` divides: `5 * 8`, `480 / 80` | `5 x 8`, `480 ÷ 80` |
+# | a list of names | in square brackets, each name in quotes: `["name", "phone"]` | `[name, phone]` |
+#
+# **Text.** The office that runs social assistance is *Dinas Sosial*. Replace the `...` with
+# that name as text, in quotes.
+
+# %%
+office = ...
+
+# %%
+from civicai.checks import typing_answers as tries
+
+tries.text.show()
+
+# %% [markdown]
+# **A letter.** In a multiple-choice question you answer with the letter of the option. Say the
+# best option is c: replace the `...` with the letter c, in quotes.
+
+# %%
+best_option = ...
+
+# %%
+tries.letter.show()
+
+# %% [markdown]
+# **A share.** Of 200 requests last week, 50 came online: that is 25%. Python writes decimals
+# with a point, and the course asks for a share (a number between 0 and 1), not a percentage:
+# write 25% as a share. (You may also type the calculation `50 / 200`.)
+
+# %%
+share_online = ...
+
+# %%
+tries.share.show()
+
+# %% [markdown]
+# **A calculation.** A counter is open 480 minutes a day and serves 80 citizens. How many
+# minutes does each citizen get? Type the calculation 480 ÷ 80 the way Python writes it, with
+# `/`, and let the computer work it out.
+
+# %%
+minutes_per_citizen = ...
+
+# %%
+tries.calculation.show()
+
+# %% [markdown]
+# **A list.** Some questions ask for several names at once. Write the two columns `name` and
+# `phone` as a list: square brackets around it, each name in quotes, a comma between them.
+
+# %%
+columns_to_hide = ...
+
+# %%
+tries.names.show()
+
+# %% [markdown]
+# When an answer cell stops with a red error message, the check below it says in plain words
+# what Python could not read (and never judges an older answer instead): fix the answer cell,
+# run it again, then run the check.
+
+# %% [markdown]
+# ## 6. Try a graded exercise
 #
 # Open the **[practice exercise](practice.ipynb)** (about 10 minutes, 4 short questions). It
 # works exactly like the graded exercise at the end of every module.
@@ -128,12 +203,12 @@ checks.demo.show()
 # the whole notebook and tells you, in one window, which checks pass and which do not.
 
 # %% [markdown]
-# ## 6. How grading works
+# ## 7. How grading works
 #
 # - **Learning on your own:** the checks and the Validate button are your feedback. Nobody
 #   else sees your work.
 # - **In a group (a cohort):** your instructor tells you how to hand in. Usually you download
-#   your exercise notebook (see section 7) and upload it to your learning platform, or you
+#   your exercise notebook (see section 8) and upload it to your learning platform, or you
 #   press *Submit* on your organisation's JupyterHub. The instructor grades everyone's
 #   notebooks together, reads your written answers and sends back feedback.
 #
@@ -141,7 +216,7 @@ checks.demo.show()
 # lists what a good answer covers.
 
 # %% [markdown]
-# ## 7. Save your work, and take it with you
+# ## 8. Save your work, and take it with you
 #
 # - **Save** often: **Ctrl+S** (or **Cmd+S** on a Mac), or **File → Save Notebook**.
 # - **On Binder** (the free online version), your session is **temporary**. It stops after
@@ -156,7 +231,7 @@ checks.demo.show()
 # or your organisation's approved system.
 
 # %% [markdown]
-# ## 8. The course map
+# ## 9. The course map
 #
 # Each module starts from a question that public services face. Every module has three
 # notebooks: a **lesson** (worked examples on real or clearly labelled synthetic data), a
@@ -169,13 +244,15 @@ from civicai.course import course_map
 course_map()
 
 # %% [markdown]
-# ## 9. Getting help
+# ## 10. Getting help
 #
 # - Read the message of the check, then the hints. Most problems are a spelling difference or
 #   a cell that has not been run.
 # - Try **Kernel → Restart Kernel and Run All Cells…**
-# - In a cohort, ask your instructor or your group. Learning alone, you can ask a question on
-#   the course's issue tracker (linked from the README on the course's home page).
+# - In a cohort, ask your instructor or your group.
+# - The **[help page](help.ipynb)** says what to try when you are stuck, what the usual error
+#   messages mean, where to ask when you learn alone (the course's public question list on
+#   GitHub, its *issue tracker*) and how to report a problem.
 #
 # ## Recap
 #
