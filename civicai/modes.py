@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,6 +51,10 @@ INSTRUCTOR_LAB_PLUGINS = HIDDEN_LAB_PLUGINS[:3]
 INSTRUCTOR_SERVER_EXTENSIONS = HIDDEN_SERVER_EXTENSIONS[:1]
 
 START_PAGE = "course/00-start-here/start-here.ipynb"
+#: The course's own JupyterLab extension (prebuilt, written by hand: see its remoteEntry.js):
+#: Validate only on graded exercises, with the seconds it has run.
+LAB_EXTENSION = Path(__file__).resolve().parent / "labextension"
+LAB_EXTENSION_NAME = "civicai-lab"
 INSTRUCTOR_CONFIG = Path(sys.prefix) / "etc" / "civicai" / "instructor-mode"
 
 
@@ -78,6 +83,18 @@ def apply_learner_mode(prefix: Path = Path(sys.prefix)) -> None:
     for extension in HIDDEN_SERVER_EXTENSIONS:
         _write_json(config / "jupyter_server_config.d" / f"{extension}.json",
                     {"ServerApp": {"jpserver_extensions": {extension: False}}})
+    install_lab_extension(prefix)
+
+
+def install_lab_extension(prefix: Path = Path(sys.prefix)) -> Path:
+    """Put the course's extension where JupyterLab finds prebuilt extensions (what `jupyter
+    labextension develop` would link; a copy, so the environment does not depend on the
+    checkout's path)."""
+    target = prefix / "share" / "jupyter" / "labextensions" / LAB_EXTENSION_NAME
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    shutil.copytree(LAB_EXTENSION, target, dirs_exist_ok=True)
+    return target
 
 
 def write_instructor_config(folder: Path = INSTRUCTOR_CONFIG) -> Path:

@@ -40,6 +40,25 @@ def test_learner_page_has_instructor_plugins_disabled_and_locked(learner_lab):
     assert "@jupyter/nbgrader:validate-assignment" not in config["disabledExtensions"]
 
 
+def test_the_course_extension_is_served_to_the_page(learner_lab):
+    """JupyterLab finds the course's prebuilt extension (Validate only on graded notebooks)
+    where learner mode put it, and serves its script."""
+    config = learner_lab.page_config()
+    (extension,) = [data for data in config["federated_extensions"]
+                    if data["name"] == modes.LAB_EXTENSION_NAME]
+    assert extension["extension"] == "./extension"
+    status, script = learner_lab.get(f"/lab/extensions/{extension['name']}/{extension['load']}")
+    assert status == 200 and "validate-where-graded" in script
+
+
+def test_learner_mode_installs_the_course_extension(tmp_path):
+    target = modes.install_lab_extension(tmp_path)
+    assert target == tmp_path / "share" / "jupyter" / "labextensions" / "civicai-lab"
+    package = json.loads((target / "package.json").read_text())
+    assert (target / package["jupyterlab"]["_build"]["load"]).read_text() == \
+        (modes.LAB_EXTENSION / "static" / "remoteEntry.js").read_text()
+
+
 @pytest.mark.parametrize("path", ["/formgrader", "/formgrader/api/assignments",
                                   "/assignments", "/courses"])
 def test_learner_server_does_not_serve_instructor_or_exchange_tools(learner_lab, path):

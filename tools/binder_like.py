@@ -10,7 +10,8 @@ benchmark see what a Binder learner sees, not the developer's `.venv`:
 - `build/binder-venv/`: a virtual environment made from the pins (pip reads
   them through tools/pins.py); stamp files make repeated runs start in
   seconds: the packages are reinstalled only when the pins change, postBuild
-  runs again only when it, pyproject.toml or civicai/modes.py changes;
+  runs again only when it, pyproject.toml, civicai/modes.py or the course's JupyterLab
+  extension (civicai/labextension/) changes;
 - `build/binder-repo/`: a copy of the repository's files (what a clone holds,
   with the working tree's uncommitted changes), refreshed at every launch, so
   whatever the tests do to notebooks (autosave, Validate saves) never touches
@@ -177,7 +178,8 @@ def build() -> Build:
     refresh_checkout()
     pins_print = fingerprint(BINDER_ENVIRONMENT)
     # civicai/modes.py is what postBuild runs to set up learner mode
-    post_build_print = fingerprint(POST_BUILD, ROOT / "pyproject.toml", ROOT / "civicai" / "modes.py")
+    post_build_print = fingerprint(POST_BUILD, ROOT / "pyproject.toml", ROOT / "civicai" / "modes.py",
+                                   *sorted((ROOT / "civicai" / "labextension").rglob("*.*")))
     if _stamped(PINS_STAMP, pins_print) and _stamped(POST_BUILD_STAMP, post_build_print):
         return Build(time.perf_counter() - started, reused=True)
     env = environment(own_home=False)
