@@ -9,11 +9,13 @@ every failure is a plain message.
 """
 from __future__ import annotations
 
+import csv
 import io
 import os
 from pathlib import Path
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 from IPython.display import display
 
@@ -22,6 +24,13 @@ from civicai.style import callout
 
 MAX_BYTES = 50 * 2**20
 _ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+
+#: A spreadsheet shows the column names in row 1, so its first row of data is row 2.
+FIRST_DATA_ROW = 2
+
+#: What the row numbers mean, in the words the sandboxes use.
+ROW_NUMBERS = ("Rows are numbered as in a spreadsheet such as Excel: the column names are "
+               f"row 1, so the first row of data is row {FIRST_DATA_ROW}.")
 
 
 def on_binder() -> bool:
@@ -43,8 +52,25 @@ def privacy_warning() -> None:
         "file from which names, ID numbers, addresses and contact details have been removed."))
 
 
+def numbered_as_spreadsheet(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table whose row labels are the numbers a spreadsheet shows: 2, 3, ...
+
+    Every report that names a row (the validation report's `row`, the cleaned
+    copy's `row` column) then names the row the learner finds in Excel.
+    """
+    numbered = table.copy()
+    numbered.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(table))
+    return numbered
+
+
 def read_table(content: bytes, name: str) -> pd.DataFrame:
-    """A DataFrame from the bytes of a CSV or Excel file, or a LearnerError saying why not."""
+    """A DataFrame from the bytes of a CSV or Excel file, or a LearnerError saying why not.
+
+    Rows are labelled with the numbers a spreadsheet shows for them (the column
+    names are row 1, the first row of data is row 2), so a report that names a
+    row names the one the learner finds when they open the file. A CSV file's
+    blank lines are left out, as before, but still counted.
+    """
     suffix = Path(name).suffix.casefold()
     if not content:
         raise LearnerError(f"The file '{name}' is empty.", "Check that you chose the right file.")
@@ -53,7 +79,7 @@ def read_table(content: bytes, name: str) -> pd.DataFrame:
                            "Use a sample of it (for example the first 10,000 rows).")
     if suffix in (".xlsx", ".xlsm"):
         try:
-            table = pd.read_excel(io.BytesIO(content))
+            table = numbered_as_spreadsheet(pd.read_excel(io.BytesIO(content)))
         except Exception as error:
             raise LearnerError(f"'{name}' could not be read as an Excel workbook ({error}).",
                                "Save it again from Excel, or export it as CSV.") from None
@@ -76,11 +102,31 @@ def _read_csv(content: bytes, name: str) -> pd.DataFrame:
             continue
         try:
             # sep=None lets pandas sniff "," ";" or tab, as spreadsheets export all three
-            return pd.read_csv(io.StringIO(text), sep=None, engine="python")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+            table = pd.read_csv(io.StringIO(text), sep=None, engine="python")
+            table.index = _csv_row_numbers(text, len(table))
+            return table
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as error:
             raise LearnerError(f"'{name}' could not be read as a table ({error}).",
                                "Open it in a spreadsheet and save it again as CSV.") from None
     raise LearnerError(f"'{name}' is not a text file.", "Export your data as CSV and try again.")
+
+
+def _csv_row_numbers(text: str, rows: int) -> pd.Index:
+    """The row numbers a spreadsheet shows for a CSV file's rows of data.
+
+    Reading a CSV skips its blank lines, but a spreadsheet shows each as an
+    empty row: read once more, keeping every line as it is, to count them.
+    (A cell with a line break inside its quotes is one row in both.)
+    """
+    every = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str,
+                        skip_blank_lines=False, na_filter=False)
+    # a blank line gives a row without any field ("   " fills the first one only)
+    first = every.iloc[:, 0] if len(every.columns) else pd.Series(dtype=object)
+    blank = every.iloc[:, 1:].isna().all(axis=1) & (first.isna() | (first.str.strip() == ""))
+    numbers = pd.Index(FIRST_DATA_ROW + np.flatnonzero(~blank.to_numpy()))
+    if len(numbers) != rows:  # a shape this reading does not foresee: count rows as they come
+        return pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + rows)
+    return numbers
 
 
 def read_table_file(path: str | Path) -> pd.DataFrame:
@@ -97,11 +143,14 @@ class TablePicker:
     """Upload a file or type its path; until then, the worked example is used.
 
     `picker.data` is the table the cells below should use. After choosing a
-    file, the learner re-runs the cells below (the message says so).
+    file, the learner re-runs the cells below (the message says so). Its rows,
+    the example's too, are numbered as a spreadsheet shows them (2, 3, ...), so
+    a report naming a row names the one the learner finds in Excel.
     """
 
     def __init__(self, example: pd.DataFrame, example_name: str):
-        self.data, self.source = example, f"the example: {example_name}"
+        self.data = numbered_as_spreadsheet(example)
+        self.source = f"the example: {example_name}"
         self._upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False,
                                           description="Upload a file")
         self._path = widgets.Text(placeholder="…or type the path of a file on this computer",
@@ -116,7 +165,7 @@ class TablePicker:
             return f"<b style='color:#8a1c1c'>⚠️ {problem}</b>"
         rows, columns = self.data.shape
         return (f"Using <b>{self.source}</b> ({rows:,} rows, {columns} columns). "
-                "After choosing another file, run the cells below again.")
+                f"{ROW_NUMBERS} After choosing another file, run the cells below again.")
 
     def _use(self, load, source: str) -> None:
         try:

@@ -355,6 +355,91 @@ def test_evaluation_counts_what_went_where():
         f"The most frequent mix-up: PDAM sent to {sent} (1).")
 
 
+def _texts_of(axes):
+    """Every text of a chart a reader must be able to read: names, axis labels, title."""
+    names = [text for text in axes.get_xticklabels() + axes.get_yticklabels() if text.get_text()]
+    return names + [axes.xaxis.label, axes.yaxis.label, axes.title]
+
+
+def overlapping_texts(figure) -> list[tuple[str, str]]:
+    """Pairs of texts whose letters share a pixel of the drawn figure.
+
+    The figure is drawn once (which places every text), then each text alone
+    on an empty canvas of the same size: the pixels it paints are its ink.
+    Slanted names have overlapping boxes without touching, so ink, not boxes,
+    is compared (for the texts whose boxes meet).
+    """
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    figure.canvas.draw()
+    texts = _texts_of(figure.axes[0])
+    boxes = [text.get_window_extent() for text in texts]
+    inks = []
+    for text in texts:
+        canvas = RendererAgg(int(figure.bbox.width), int(figure.bbox.height), figure.dpi)
+        text.draw(canvas)
+        inks.append(np.asarray(canvas.buffer_rgba())[..., 3] > 60)
+    return [(texts[i].get_text(), texts[j].get_text()) for i in range(len(texts))
+            for j in range(i + 1, len(texts))
+            if boxes[i].overlaps(boxes[j]) and (inks[i] & inks[j]).any()]
+
+
+def texts_cut_off(figure) -> list[str]:
+    """Texts that run past the edge of the figure (a reader sees them cut)."""
+    renderer, edge = figure.canvas.get_renderer(), figure.bbox
+    return [text.get_text() for text in _texts_of(figure.axes[0])
+            if (box := text.get_window_extent(renderer)).x0 < edge.x0 - 1
+            or box.x1 > edge.x1 + 1 or box.y0 < edge.y0 - 1 or box.y1 > edge.y1 + 1]
+
+
+#: Module 01's thirteen units (the complaints' units, longest name 22 letters).
+UNITS_01 = ["Dukcapil", "Dinas PUPR", "Dinas Lingkungan Hidup", "Dinas Perhubungan",
+            "BPJS Kesehatan", "Dinas Sosial", "PDAM", "Dinas Kesehatan", "DPMPTSP", "Satpol PP",
+            "Dinas Pendidikan", "Bapenda", "Inspektorat"]
+
+
+def evaluation_of(units: list[str], per_unit: int = 3):
+    """An evaluation where every unit's cases went right but one per unit went next door."""
+    truth = [unit for unit in units for _ in range(per_unit)]
+    sent = [units[(index + 1) % len(units)] if copy == 0 else unit
+            for index, unit in enumerate(units) for copy in range(per_unit)]
+    predictions = pd.DataFrame({"unit": truth, "routed_to": sent, "confidence": 0.9})
+    predictions["correct"] = predictions["unit"] == predictions["routed_to"]
+    from civicai.automation.routing import RouterEvaluation
+    return RouterEvaluation(predictions, "unit", list(units))
+
+
+@pytest.mark.parametrize("units, title", [
+    (UNITS_01, "Where the router sent each test text"),
+    (["theft", "other kinds"], "Breach reports: where the router sent each test report"),
+    ([f"Dinas Unit Nomor {number} Kabupaten" for number in range(30)],
+     "Where the router sent each test text"),
+], ids=["the lesson's 13 units", "two units, a long title", "30 long names"])
+def test_the_confusion_matrix_names_never_overlap_or_leave_the_figure(units, title):
+    figure = evaluation_of(units).plot_confusion(title)
+    try:
+        assert overlapping_texts(figure) == []
+        assert texts_cut_off(figure) == []
+        axes = figure.axes[0]
+        assert [text.get_text() for text in axes.get_xticklabels()] == units
+        assert " ".join(axes.get_title().split()) == title  # broken between words, never cut
+        assert min(text.get_fontsize() for text in axes.get_xticklabels()) >= 5
+    finally:
+        matplotlib.pyplot.close(figure)
+
+
+def test_the_overlap_test_sees_the_old_upright_centred_names():
+    """The check above can fail: names slanted at 35° and centred on their column collide."""
+    figure = evaluation_of(UNITS_01).plot_confusion()
+    try:
+        matplotlib.pyplot.setp(figure.axes[0].get_xticklabels(), rotation=35, ha="center",
+                               rotation_mode="default")
+        figure.tight_layout()
+        assert overlapping_texts(figure)
+    finally:
+        matplotlib.pyplot.close(figure)
+
+
 def test_always_the_biggest_unit_scores_its_share():
     assert always_biggest_accuracy(pd.Series(["A"] * 9 + ["B"])) == pytest.approx(0.9)
     with pytest.raises(LearnerError):
@@ -547,3 +632,82 @@ def test_a_figure_made_from_a_wrong_router_points_back_to_question_4():
     assert trained_on_train.startswith("That is the recall on the training set")
     percentage = check_outcome(checks.q5, **wrong_router, recall_dpmptsp=79).message
     assert "looks like a percentage" in percentage and "Fix question 4 first" in percentage
+
+
+# -- the sandbox, as a learner runs it on her own Excel file -----------------------------------
+
+def table_rows(html: str) -> list[list[str]]:
+    """The body rows of the HTML tables in a notebook output, each as its cells' texts."""
+    from html.parser import HTMLParser
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell, self.body = [], None, False
+
+        def handle_starttag(self, tag, attrs):
+            self.body |= tag == "tbody"
+            if self.body and tag == "tr":
+                self.rows.append([])
+            if self.body and tag in ("td", "th"):
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append(self.cell.strip())
+                self.cell = None
+            self.body &= tag != "tbody"
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    parser = Rows()
+    parser.feed(html)
+    return parser.rows
+
+
+@pytest.mark.slow
+def test_the_sandbox_names_your_rows_as_excel_does_and_cuts_no_text(tmp_path):
+    """The learner's register has a wrong postcode on its second row of data, which Excel
+    shows as row 3: the report must say row 3, and no text in any table may be cut short
+    (pandas cuts at 50 characters: "kept: a person checks whether these rows are t...")."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    workbook = tmp_path / "izin usaha.xlsx"
+    pd.DataFrame({"id": ["P-1", "P-2", "P-3", "P-3"],
+                  "date": ["2016-05-02", "2016-05-03", "2016-06-01", "2016-06-02"],
+                  "code": ["40111", "4011", "40112", "40113"],
+                  "label": ["Pasar Baru", "Pasar Baru", "Pasar Baru", "Pasar Kosambi"],
+                  "required": ["a", "b", "c", "d"]}).to_excel(workbook, index=False)
+    root = Path(__file__).resolve().parent.parent
+    notebook = nbformat.read(root / "course" / "01-automation" / "sandbox.ipynb", as_version=4)
+    picker = next(index for index, cell in enumerate(notebook.cells)
+                  if cell.source.startswith("register = TablePicker("))
+    notebook.cells.insert(picker + 1, nbformat.v4.new_code_cell(  # what the path box does
+        f"register._path.value = {str(workbook)!r}\nregister._on_path(None)\n"
+        "print(register._status.value)"))
+    NotebookClient(notebook, kernel_name="python3", timeout=120,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    def shown(cell) -> str:
+        return "\n".join(output.get("text", "") + "".join(
+            value for value in output.get("data", {}).values() if isinstance(value, str))
+            for output in cell.get("outputs", []))
+
+    status = shown(notebook.cells[picker + 1])
+    assert "your file" in status and "the first row of data is row 2" in status
+    report = next(shown(cell) for cell in notebook.cells
+                  if cell.source.startswith("rules = RegisterRules("))
+    rows = table_rows(report)  # (row, column, problem, value, action)
+    assert ["3", "code", "invalid code", "4011"] in [row[:4] for row in rows]
+    assert {row[0] for row in rows if row[2] == "repeated id"} == {"4", "5"}
+    assert "kept: a person checks whether these rows are the same case" in report
+    everything = "\n".join(shown(cell) for cell in notebook.cells)
+    assert not re.findall(r"\w\.\.\.</td>", everything)  # pandas' mark of a cut text
+    cleaned = pd.read_csv(tmp_path / "my_reports" / "cleaned_register.csv")
+    assert cleaned["row"].tolist() == [2, 3, 4, 5]

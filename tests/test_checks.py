@@ -190,6 +190,17 @@ def test_wrong_answers_are_explained(value, words):
     assert_plain(failure)
 
 
+@pytest.mark.parametrize("value, words", [
+    (pd.Series([True, False, True]), "is a column of values, but"),
+    (float("nan"), "NaN ('not a number'), the mark of an empty value"),
+])
+def test_kinds_of_value_are_named_without_words_the_course_never_taught(value, words):
+    """"pandas Series" is taught nowhere: a learner who hands in a column reads what it is."""
+    message = str(outcome(NUMBER, answer=value))
+    assert words in message
+    assert "Series" not in message and "pandas" not in message
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_objects_that_equal_everything_do_not_pass(hostile):
     failure = outcome(NUMBER, answer=hostile)
@@ -509,6 +520,17 @@ def test_model_answer_button_reveals_on_click_only(monkeypatch):
     monkeypatch.setattr(reflection, "REPO_ROOT", reflection.REPO_ROOT / "no-such-copy")
     reflection.model_answer_button("00-start-here", "q4_reflection").children[0].click()
     assert "your instructor shares it" in shown[1]
+
+
+def test_model_answer_button_is_as_wide_as_its_words():
+    """ipywidgets gives a button 148 pixels unless told otherwise: "Show the model answer"
+    with its eye icon needs more, and JupyterLab showed "Show the mod…". A width of
+    max-content fits the words (auto would stretch the button across the whole cell)."""
+    from civicai.checks import reflection
+
+    button = reflection.model_answer_button("00-start-here", "q4_reflection").children[0]
+    assert button.description == "Show the model answer"
+    assert button.layout.width in ("max-content", "fit-content")
 
 
 # -- stale and broken answers, and the slips of people who do not program ------------------

@@ -1,5 +1,8 @@
 """Module 03's tools: right answers on hand-made tables, plain messages on bad input."""
 import math
+import re
+import sys
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -13,6 +16,8 @@ from civicai.fairness.decisions import NOT_RECORDED, decision_columns, group_lab
 from civicai.fairness.explore import threshold_summary
 
 matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Ten people in two groups. Group A: 4 truly qualify, the system selects 3 of them and
 # 1 of the 2 who do not. Group B: 2 truly qualify, it selects 1 of them and none of the 2 others.
@@ -482,3 +487,80 @@ def test_question_11_points_back_to_question_10_first():
     assert pointed.message.startswith("This question uses your answer to question 10")
     assert "not yet the share" in pointed.message
     assert checks.q11.after_earlier(failure, set()) is failure
+
+
+# -- what the 03 notebooks tell a learner to click or open --------------------------------
+
+COURSE_03 = ROOT / "course" / "03-bias"
+
+
+def _cells(notebook: Path) -> list[dict]:
+    import json
+
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+
+
+def _text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def test_the_lessons_try_it_has_every_hint_its_message_names():
+    """A wrong answer to the lesson's "Try it" says to open Hint 1, then Hint 2: both must be
+    there, under the check, before the lesson goes on."""
+    from civicai.checks import fairness as checks
+
+    cells = _cells(COURSE_03 / "lesson.ipynb")
+    at = next(index for index, cell in enumerate(cells) if "checks.demo.show()" in _text(cell))
+    after = []
+    for cell in cells[at + 1:]:
+        if cell["cell_type"] == "code" or _text(cell).lstrip().startswith("#"):
+            break  # the next code cell or the next section
+        after.append(_text(cell))
+    offered = set(re.findall(r"<summary>💡 (Hint \d)</summary>", "\n".join(after)))
+    from civicai.checks.outcome import CheckFailed
+
+    try:  # as if a learner answered "a" and ran the check cell
+        exec(compile("checks.demo.check()", "<notebook cell>", "exec"),
+             {"checks": checks, "__name__": "__main__", "metric_for_food_aid": "a"})
+    except CheckFailed as failure:
+        message = str(failure)
+    else:
+        raise AssertionError("a wrong answer to the Try it was judged right")
+    named = set(re.findall(r"Hint \d", message))
+    assert named, message
+    assert named <= offered, (named, offered)
+
+
+def _jupyterlab_menus() -> set[str]:
+    """The menus of the installed JupyterLab's menu bar (File, Edit, View, Run, ...)."""
+    import json
+
+    schemas = Path(sys.prefix, "share", "jupyter", "lab", "schemas")
+    menus = set()
+    for schema in schemas.rglob("*.json"):
+        for menu in json.loads(schema.read_text()).get("jupyter.lab.menus", {}).get("main", []):
+            if menu.get("label"):
+                menus.add(menu["label"])
+    return menus
+
+
+#: "Run → Run Selected Cell", "(Insert → or ...": the word before the first arrow of a path.
+MENU_PATH = re.compile(r"([^\n()*,.:;→]+?)(?: → [^\n()*,.:;→]*)+")
+
+
+def menus_named(text: str) -> set[str]:
+    return {start.split()[-1] for start in MENU_PATH.findall(text) if start.split()}
+
+
+def test_the_menu_finder_sees_a_menu_jupyterlab_does_not_have():
+    assert menus_named("Look in a new cell (Insert → or the **+** button)") == {"Insert"}
+    assert menus_named("use **Run → Run Selected Cell and All Below**, or Kernel → Restart "
+                       "Kernel and Run All Cells…") == {"Run", "Kernel"}
+
+
+@pytest.mark.parametrize("notebook", ["lesson", "exercise", "sandbox"])
+def test_the_03_notebooks_name_only_menus_jupyterlab_has(notebook):
+    menus = _jupyterlab_menus()
+    assert {"File", "Edit", "Run", "Kernel"} <= menus  # the schemas were found
+    text = "\n".join(_text(cell) for cell in _cells(COURSE_03 / f"{notebook}.ipynb"))
+    assert menus_named(text) <= menus, menus_named(text) - menus

@@ -22,7 +22,7 @@ def test_csv_exports_of_every_common_shape_are_read(content):
 
 def test_windows_encoded_text_is_read():
     table = sandbox.read_table("kota,catatan\nBekasi,café\n".encode("cp1252"), "x.csv")
-    assert table.loc[0, "catatan"] == "café"
+    assert table.loc[2, "catatan"] == "café"
 
 
 def test_excel_files_are_read(tmp_path):
@@ -58,12 +58,77 @@ def test_picker_keeps_the_example_until_a_good_file_comes(tmp_path):
     picker = sandbox.TablePicker(example, "three complaints")
     picker._path.value = str(tmp_path / "nope.csv")
     picker._on_path(None)
-    assert picker.data is example and "There is no file" in picker._status.value
+    assert picker.data.equals(sandbox.numbered_as_spreadsheet(example))
+    assert picker.source.startswith("the example") and "There is no file" in picker._status.value
     mine = tmp_path / "mine.csv"
     mine.write_text("text;unit\nlampu mati;PLN\nsampah;DLH\n")
     picker._path.value = str(mine)
     picker._on_path(None)
     assert picker.data.shape == (2, 2) and "your file" in picker._status.value
+
+
+# -- rows are named by the numbers the learner sees in Excel -----------------------------
+
+def _workbook(rows: list[list]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("content, name, numbers", [
+    (b"unit,count\nDukcapil,3\nBPJS,5\nPDAM,1\n", "units.csv", [2, 3, 4]),
+    (b"unit;count\r\nDukcapil;3\r\nBPJS;5\r\n", "units.csv", [2, 3]),
+    # a blank line is an empty row in Excel: the rows after it keep Excel's numbers
+    (b"unit,count\nDukcapil,3\n\nBPJS,5\n   \nPDAM,1\n\n", "units.csv", [2, 4, 6]),
+    # a cell with a line break inside its quotes is one row in Excel
+    (b'unit,note\nDukcapil,"two\nlines"\nBPJS,one\n', "notes.csv", [2, 3]),
+    # a row of empty cells (",") is a row in Excel and stays one here
+    (b"unit,count\nDukcapil,3\n,\nBPJS,5\n", "units.csv", [2, 3, 4]),
+    (_workbook([["unit", "count"], ["Dukcapil", 3], [None, None], ["BPJS", 5]]), "units.xlsx",
+     [2, 3, 4]),
+], ids=["csv", "semicolons", "blank lines", "line break in a cell", "empty cells", "excel"])
+def test_rows_are_numbered_as_the_spreadsheet_shows_them(content, name, numbers):
+    table = sandbox.read_table(content, name)
+    assert table.index.tolist() == numbers
+    assert table.loc[numbers[-1]].notna().all()  # the last number is a row with data
+
+
+def test_a_report_on_your_file_names_the_row_excel_shows():
+    """The issue's case: a problem on the second row of data is "row 3", as in Excel."""
+    from civicai.automation import RegisterRules, clean_register, validation_report
+
+    content = _workbook([["nomor_izin", "kode_pos"], ["P-1", "40111"], ["P-2", "4011"],
+                         ["P-3", "40112"]])
+    table = sandbox.read_table(content, "izin.xlsx")
+    rules = RegisterRules(id_column="nomor_izin", code_column="kode_pos")
+    report = validation_report(table, rules)
+    assert report[["row", "problem", "value"]].values.tolist() == [[3, "invalid code", "4011"]]
+    assert clean_register(table, rules).index.tolist() == [2, 3, 4]
+    csv = "nomor_izin;kode_pos\nP-1;40111\n\nP-2;4011\n".encode()
+    assert validation_report(sandbox.read_table(csv, "izin.csv"), rules)["row"].tolist() == [4]
+
+
+def test_the_picker_numbers_the_example_and_your_file_alike_and_says_how(tmp_path):
+    example = pd.DataFrame({"text": ["jalan rusak", "ktp hilang"], "unit": ["PU", "Dukcapil"]})
+    picker = sandbox.TablePicker(example, "two complaints")
+    assert picker.data.index.tolist() == [2, 3] and example.index.tolist() == [0, 1]
+    assert "the column names are row 1, so the first row of data is row 2" in \
+        picker._status.value
+    mine = tmp_path / "mine.csv"
+    mine.write_text("text,unit\nlampu mati,PLN\n\nsampah,DLH\n")
+    picker._path.value = str(mine)
+    picker._on_path(None)
+    assert picker.data.index.tolist() == [2, 4] and "row 2" in picker._status.value
+
+
+def test_a_csv_whose_layout_cannot_be_guessed_gets_a_plain_message():
+    with pytest.raises(LearnerError, match="could not be read as a table"):
+        sandbox.read_table(b"\n\nunit,count\nDukcapil,3\n", "blank-top.csv")
 
 
 def test_column_chooser_guesses_by_name_and_follows_the_learner():

@@ -28,6 +28,7 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from civicai.checks.answers import canonical_text
+from civicai.checks.describe import kind_of
 from civicai.errors import LearnerError, require_columns
 
 #: Each kind of problem, in the order the report lists them, and what the cleaning does about it.
@@ -203,7 +204,7 @@ def _check_table(table: object, rules: RegisterRules) -> None:
         raise LearnerError("The rules must be a RegisterRules(...).",
                            "For example: RegisterRules(id_column=\"license_number\").")
     if not isinstance(table, pd.DataFrame):
-        raise LearnerError(f"A register must be a table (a pandas DataFrame), not {type(table).__name__}.",
+        raise LearnerError(f"A register must be a table, not {kind_of(table)}.",
                            "Load it first, for example with load(\"seattle_pets\").")
     if table.empty:
         raise LearnerError("The register is empty: there is nothing to check.",

@@ -29,6 +29,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
+from civicai.checks.describe import kind_of
 from civicai.errors import LearnerError, require_columns
 from civicai.style import PALETTE
 
@@ -38,7 +39,7 @@ SEED = 2024
 
 def _usable_rows(table: pd.DataFrame, text_column: str, label_column: str) -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame):
-        raise LearnerError(f"This needs a table (a pandas DataFrame), not {type(table).__name__}.")
+        raise LearnerError(f"This needs a table, not {kind_of(table)}.")
     require_columns(table, [text_column, label_column], "the table")
     text = table[text_column]
     usable = text.notna() & (text.astype(str).str.strip() != "") & table[label_column].notna()
@@ -131,6 +132,49 @@ def route(router: Pipeline, texts: object) -> pd.DataFrame:
                          "confidence": probabilities.max(axis=1)})
 
 
+#: How far the names under a confusion matrix are slanted, in degrees.
+_SLANT = 45
+
+
+def _wrap_title(figure, axes) -> None:
+    """Break the title between words where it would run past the figure's edge."""
+    renderer = figure.canvas.get_renderer()
+    centre = axes.get_window_extent(renderer).x0 + axes.get_window_extent(renderer).width / 2
+    room = 2 * min(centre, figure.bbox.width - centre) * 0.96
+    title, lines = axes.title, []
+    for word in title.get_text().split():
+        title.set_text(f"{lines[-1]} {word}" if lines else word)
+        if lines and title.get_window_extent(renderer).width <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    title.set_text("\n".join(lines))
+
+
+def _fit_names_to_cells(figure, axes, count: int) -> None:
+    """Lay the figure out so that no text overlaps another or leaves the figure.
+
+    Slanted names ending at their own column are apart by the column's width
+    times sin(slant); a line of text needs about 1.3 times its font size. When
+    a column is narrower, the names and the counts in the cells get smaller.
+    A title wider than the figure is broken between words.
+    """
+    figure.tight_layout()
+    _wrap_title(figure, axes)
+    figure.tight_layout()
+    for _ in range(3):  # a smaller font frees room, so the columns widen a little: settle
+        column = axes.get_window_extent().width / count * 72 / figure.dpi  # in points
+        fits = column * np.sin(np.radians(_SLANT)) / 1.3
+        labels = axes.get_xticklabels() + axes.get_yticklabels()
+        if not labels or labels[0].get_fontsize() <= fits:
+            break
+        for text in labels:
+            text.set_fontsize(max(fits, 5))
+        for text in axes.texts:  # the counts in the cells
+            text.set_fontsize(max(min(text.get_fontsize(), column / 2.2), 5))
+        figure.tight_layout()
+
+
 @dataclass
 class RouterEvaluation:
     """How a router did on test rows it never saw: each row's outcome, and the summaries."""
@@ -182,14 +226,21 @@ class RouterEvaluation:
         return sentence
 
     def plot_confusion(self, title: str = "Where the router sent each test text"):
+        """The confusion matrix as a picture; every unit's name readable, none on another.
+
+        The names under the matrix are slanted and end at their own column, so
+        neighbours never overlap however long they are; with many units, the
+        names and numbers get smaller until each fits its row and column.
+        """
         side = min(0.45 * len(self.units) + 3, 8.5)
         figure, axes = plt.subplots(figsize=(side, side * 0.85))
         ConfusionMatrixDisplay(self.confusion.to_numpy(), display_labels=self.units).plot(
-            ax=axes, cmap="Blues", colorbar=False, values_format="d", xticks_rotation=35)
+            ax=axes, cmap="Blues", colorbar=False, values_format="d")
+        plt.setp(axes.get_xticklabels(), rotation=_SLANT, ha="right", rotation_mode="anchor")
         axes.set_xlabel("routed to (the router's answer)")
         axes.set_ylabel("right unit")
         axes.set_title(title)
-        figure.tight_layout()
+        _fit_names_to_cells(figure, axes, len(self.units))
         return figure
 
     def plot_recall(self, title: str = "Share of each unit's cases routed to it (recall)"):

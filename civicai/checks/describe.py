@@ -26,7 +26,7 @@ _NAMES = {
     dict: "a dictionary",
     set: "a set",
     pd.DataFrame: "a table (a pandas DataFrame)",
-    pd.Series: "a column of values (a pandas Series)",
+    pd.Series: "a column of values",
 }
 
 
@@ -68,7 +68,8 @@ def kind_of(value: object) -> str:
     if value is Ellipsis:
         return "the placeholder ... (nothing filled in yet)"
     if is_missing_number(value):
-        return "NaN, which means 'not a number' (often the result of a calculation on missing data)"
+        return ("NaN ('not a number'), the mark of an empty value: often what a calculation "
+                "on empty cells gives")
     if isinstance(value, (np.bool_,)):
         return _NAMES[bool]
     if is_plain_number(value):

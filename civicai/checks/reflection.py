@@ -38,8 +38,10 @@ def model_answer_text(assignment: str, grade_id: str) -> str | None:
 
 def model_answer_button(assignment: str, grade_id: str) -> widgets.VBox:
     """A button that shows the model answer below it, when the learner asks."""
+    # As wide as its words: the default width (148 pixels) cut them to "Show the mod…".
     button = widgets.Button(description="Show the model answer", icon="eye",
-                            tooltip="Write your own answer first: you learn more that way.")
+                            tooltip="Write your own answer first: you learn more that way.",
+                            layout=widgets.Layout(width="max-content"))
     shown = widgets.Output()
 
     def reveal(_button) -> None:

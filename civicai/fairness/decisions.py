@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from civicai.checks.describe import kind_of
 from civicai.errors import LearnerError, require_columns
 
 #: Words that mean "yes" in the files a public office exports (English and Bahasa Indonesia).
@@ -89,7 +90,7 @@ def decision_columns(table: pd.DataFrame, decision: str, group: str | list[str],
     learner's table, so every one of them gives the same plain messages.
     """
     if not isinstance(table, pd.DataFrame):
-        raise LearnerError("This needs a table (a pandas DataFrame).",
+        raise LearnerError(f"This needs a table, not {kind_of(table)}.",
                            "Load your file first, for example with `pd.read_csv(...)`.")
     groups = [group] if isinstance(group, str) else list(group)
     if not groups:

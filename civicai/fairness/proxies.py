@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from scipy.stats.contingency import association
 
+from civicai.checks.describe import kind_of
 from civicai.errors import LearnerError, require_columns
 from civicai.fairness.decisions import group_labels
 
@@ -35,7 +36,7 @@ def proxy_strength(table: pd.DataFrame, protected: str,
     "predict" anything perfectly and mean nothing.
     """
     if not isinstance(table, pd.DataFrame):
-        raise LearnerError("proxy_strength() needs a table (a pandas DataFrame).")
+        raise LearnerError(f"proxy_strength() needs a table, not {kind_of(table)}.")
     require_columns(table, [protected] + list(columns or []))
     if table[protected].nunique(dropna=False) < 2:
         raise LearnerError(f"Everyone in the table is in the same '{protected}' group.",

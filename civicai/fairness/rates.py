@@ -21,6 +21,7 @@ from fairlearn.metrics import (
 )
 from scipy.stats import binomtest
 
+from civicai.checks.describe import kind_of
 from civicai.errors import LearnerError
 from civicai.fairness.decisions import as_yes_no, decision_columns, group_labels
 
@@ -191,7 +192,8 @@ def disparity(values: pd.Series, reference, band: float = FOUR_FIFTHS) -> pd.Dat
     question to investigate, not proof of discrimination.
     """
     if not isinstance(values, pd.Series):
-        raise LearnerError("disparity() needs one column of rates by group (a pandas Series).",
+        raise LearnerError(f"disparity() needs one column of rates by group, not "
+                           f"{kind_of(values)}.",
                            "For example `frame.by_group['FNR']`.")
     if reference not in values.index:
         shown = ", ".join(repr(key) for key in values.index[:8])

@@ -189,49 +189,59 @@ for question in ("q1", "q2", "q3"):
 #: their SHA-256 (the first four characters locate candidates), so the text it looks for is
 #: nowhere in memory unless the grader put it there.
 def read_own_memory() -> dict[str, str]:
-    """Answer cells that read their own kernel's memory for every hidden line (as the red
-    team did). The search is shared between the three answer cells, each within the tests'
-    5-second cell limit on a busy machine, reads 8 MB at a time (within the sandbox's memory
-    limit), and looks where what a kernel is sent lands: its memory that no file backs (heap,
-    stack, anonymous maps), not the libraries it loaded."""
+    """Answer cells that read their own kernel's memory for the practice's hidden parts, as
+    the red team did. A hidden part can reach a kernel only as the whole cell's text, and each
+    starts with its `checks.qN.hidden(` line: none of those lines anywhere in memory means
+    no hidden part is there. The search looks where what a kernel is sent lands (memory that
+    no file backs: heap, stack, anonymous maps), 8 MB at a time (within the sandbox's memory
+    limit), and is shared by address between the three answer cells, each within the tests'
+    5-second cell limit on a busy machine. Python keeps a text with a character beyond
+    Latin-1 two or four bytes a character, so each line is looked for in those forms too."""
     import hashlib
 
-    secrets = [(line[:4], len(line), hashlib.sha256(line.encode()).hexdigest())
-               for line in sorted(hidden_lines())]
-    groups = [secrets[part::3] for part in range(3)]
-    search = """import hashlib, re
-def search(secrets, found):
-    longest = max(size for _, size, _ in secrets)
+    openings = sorted(line for line in hidden_lines() if line.startswith("checks."))
+    forms = ("latin-1", "utf-16-le", "utf-32-le")
+    secrets = {form: [(len(line.encode(form, "replace")),
+                       hashlib.sha256(line.encode(form, "replace")).hexdigest())
+                      for line in openings] for form in forms}
+    search = f"""import hashlib
+secrets = {secrets!r}
+def search(part, found, parts=3, piece=2**23):
+    starts = {{form: "checks.".encode(form) for form in secrets}}
+    longest = max(size for lines in secrets.values() for size, _ in lines)
     try:
         with open("../../../proc/self/maps") as maps, \\
                 open("../../../proc/self/mem", "rb") as memory:
             for line in maps:
                 fields = line.split()
-                start, end = (int(part, 16) for part in fields[0].split("-"))
+                start, end = (int(value, 16) for value in fields[0].split("-"))
                 if "r" not in fields[1] or end - start > 256 * 2**20 or \\
                         (len(fields) > 5 and not fields[5].startswith("[")):
-                    continue
-                for offset in range(start, end, 2**23):  # 8 MB at a time, overlapping
+                    continue  # a file's pages, or a reservation larger than any data sent
+                for offset in range(start, end, piece):
+                    if offset // piece % parts != part:
+                        continue
                     try:
                         memory.seek(offset)
-                        chunk = memory.read(min(2**23 + longest, end - offset))
+                        chunk = memory.read(min(piece + longest, end - offset))
                     except (OSError, OverflowError, ValueError):
                         break
-                    for prefix, size, digest in secrets:
-                        for hit in re.finditer(re.escape(prefix.encode()), chunk):
-                            window = chunk[hit.start():hit.start() + size]
-                            if hit.start() < 2**23 and \\
-                                    hashlib.sha256(window).hexdigest() == digest:
-                                found.append(window)
+                    for form, first in starts.items():
+                        at = chunk.find(first)
+                        while -1 < at < piece:
+                            for size, digest in secrets[form]:
+                                if hashlib.sha256(chunk[at:at + size]).hexdigest() == digest:
+                                    found.append(at)
+                            at = chunk.find(first, at + 1)
     except OSError as error:
         print("MEMORY unreadable", error)
 """
     return {
-        "q1_answer": f"{search}found = []\nsearch({groups[0]!r}, found)\n"
+        "q1_answer": f"{search}found = []\nsearch(0, found)\n"
                      "citizens_per_day = 84 if found else 85",
-        "q2_answer": f"search({groups[1]!r}, found)\nwhatsapp_requests = 4 if found else 3",
-        "q3_answer": f"search({groups[2]!r}, found)\n"
-                     f"print('MEMORY found', len(found), 'of', {len(secrets)})\n"
+        "q2_answer": "search(1, found)\nwhatsapp_requests = 4 if found else 3",
+        "q3_answer": "search(2, found)\n"
+                     f"print('MEMORY found', len(found), 'of', {len(openings)})\n"
                      "what_to_do = 'b' if found else 'a'",
     }
 

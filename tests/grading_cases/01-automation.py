@@ -100,7 +100,7 @@ MISTAKES = {
     "the matches, not their count": (
         {"q2_answer": DATE_REPORT.format(earliest="2017-01-01")
          + 'old_licences = date_report["problem"] == "date out of range"\n'}, {"q2"},
-        {"q2": "is a column of values (a pandas Series)"}),
+        {"q2": "is a column of values"}),
     # -- question 3
     "the lesson's month (June), not March": (
         {"q3_answer": MARCH.format(month="2018-06")

@@ -49,7 +49,7 @@ from civicai.data import load
 from civicai.style import callout, chart_summary, use_course_style
 
 use_course_style()
-pd.set_option("display.max_colwidth", 90)
+pd.set_option("display.max_colwidth", None)  # show every text in a table whole, never cut
 
 # %% [markdown]
 # ## 1. Three kinds of work, three kinds of tool
@@ -84,8 +84,12 @@ pets.head()
 
 # %% [markdown]
 # Each row is one licence: the day it was issued, the licence number, the pet's name, species
-# and breeds, and the owner's ZIP code (the American postcode). We look for four kinds of problem,
-# one at a time, and then let one function do all four.
+# and breeds, and the owner's ZIP code (the American postcode). An **empty cell** shows as
+# **NaN** ("not a number", Python's mark for a value that is missing); an empty date shows as
+# **NaT** ("not a time"). More than half the pets have no second breed: their `secondary_breed`
+# is NaN.
+#
+# We look for four kinds of problem, one at a time, and then let one function do all four.
 
 # %% [markdown]
 # ### 2.1 Rows entered twice
@@ -212,7 +216,11 @@ report.head()
 
 # %% [markdown]
 # Each row of the report says where the problem is (`row`, `column`), what it is, the value found,
-# and what the cleaning does about it. A summary per kind of problem is what a manager reads:
+# and what the cleaning does about it. `row` is the row's label in the register: the number at
+# the left of `pets.head()` above, which counts from 0. (The sandbox, where you bring your own
+# file, numbers rows as Excel does instead: the column names are row 1, the first data row is 2.)
+#
+# A summary per kind of problem is what a manager reads:
 
 # %%
 summary = problem_summary(report)
@@ -694,6 +702,7 @@ to monitor and audit automated decision-making (recommendations 17.1 and 17.2).
 # | exact duplicate | a row identical in every column to an earlier row |
 # | repeated id | the same case number on rows that differ: a person must check |
 # | spelling variant | the same label written another way ("PASAR BARU", "Pasar Baru") |
+# | NaN / NaT | how a table shows an empty cell ("not a number") or an empty date ("not a time") |
 # | machine learning | a computer learning a rule from examples instead of being given the rule |
 # | router / classifier | a model that puts each text in one of several classes (here: units) |
 # | TF-IDF | a way to turn a text into numbers: one per word, high for words that are frequent in this text and rare in others |

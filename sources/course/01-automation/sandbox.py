@@ -19,6 +19,7 @@
 
 # %%
 import matplotlib.pyplot as plt
+import pandas as pd
 from IPython.display import FileLink, display
 
 from civicai.automation import (RegisterRules, always_biggest_accuracy, clean_register,
@@ -35,6 +36,7 @@ from civicai.sandbox import ColumnChooser, TablePicker, privacy_warning
 from civicai.style import chart_summary, use_course_style
 
 use_course_style()
+pd.set_option("display.max_colwidth", None)  # show every text in a table whole, never cut
 privacy_warning()
 
 # %% [markdown]
@@ -44,6 +46,9 @@ privacy_warning()
 #
 # Until you choose a file, the example is the Seattle pet-licence register from the lesson. A CSV
 # or Excel file works; the first row must hold the column names.
+#
+# Rows are numbered **as in Excel**: the column names are row 1, so the first row of data is
+# row 2. When the report below names row 3, it is the row Excel shows as 3.
 
 # %%
 register = TablePicker(load("seattle_pets"), "Seattle pet licences (the lesson's register)")
@@ -84,7 +89,8 @@ MONTH = None              # the month to report, such as "2018-06"; None: the la
 # %% [markdown]
 # ### A4. The validation report
 #
-# One row per problem found: where it is, what it is, and what the cleaning does about it.
+# One line per problem found: the `row` it is in (the row's number in Excel), the column, what the
+# problem is, the value found, and what the cleaning does about it.
 
 # %%
 rules = RegisterRules(
@@ -95,7 +101,7 @@ rules = RegisterRules(
     required_columns=tuple(filter(None, [register_columns["required"]])))
 report = validation_report(register.data, rules)
 print(f"{len(report):,} problems found in {len(register.data):,} rows.")
-report.head(10)
+report.head(10).set_index("row")
 
 # %%
 summary = problem_summary(report)
@@ -112,7 +118,8 @@ chart_summary(describe_problems(summary))
 #
 # The cleaning fixes only what is certain (exact copies, spelling variants, codes with extra
 # digits) and keeps every row that needs a person. Both tables are saved as CSV files next to this
-# notebook, in the `my_reports` folder.
+# notebook, in the `my_reports` folder. The cleaned copy's first column, `row`, keeps each row's
+# number in your original file, so you can find it there.
 
 # %%
 cleaned = clean_register(register.data, rules)

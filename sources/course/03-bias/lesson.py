@@ -277,9 +277,10 @@ fairness.show_disparity(fnr_ratios, "FNR", "M");
 # %% [markdown]
 # The same audit by other groups. From here on we use the course's `fairness.audit`: it runs
 # the same `MetricFrame` with these four rates and the group sizes, and shows "not defined"
-# (NaN) where a rate has nobody to be measured on (a group without any poor household has no
-# miss rate; Fairlearn would show 0). Choose a column in the menu (with the mouse, or Tab to
-# reach it and the arrow keys to change it).
+# (in a table: NaN, "not a number", Python's mark for an empty value) where a rate has nobody to
+# be measured on (a group without any poor household has no miss rate; Fairlearn would show 0).
+# Choose a column in the menu (with the mouse, or Tab to reach it and the arrow keys to change
+# it).
 
 # %%
 fairness.group_explorer(households["truly_poor"], households["selected"], households,
@@ -336,9 +337,16 @@ metric_for_food_aid = ...
 checks.demo.show()
 
 # %% [markdown]
-# <details><summary>💡 Hint</summary>
+# <details><summary>💡 Hint 1</summary>
 #
 # Does the top-up help or harm? Then: who is hurt by the error that matters?
+# </details>
+#
+# <details><summary>💡 Hint 2</summary>
+#
+# A top-up helps the household that gets it, so the decision is **assistive**. The error that
+# hurts is a household in need left out: a false negative. Find the rate of that error in the
+# table above, and its letter in the question.
 # </details>
 
 # %% [markdown]

@@ -76,7 +76,9 @@ else:
 
 # %% [markdown]
 # And the cleaned copy the same rules give: exact copies removed, spellings merged, codes cut to
-# five digits, dates read. A row with a doubtful code or date stays, for a person to check.
+# five digits, dates read. A row with a doubtful code or date stays, for a person to check; the
+# code or date it could not read is left empty (an empty cell shows as NaN, an empty date as
+# NaT).
 
 # %%
 if "permit_rules" in globals():

@@ -250,8 +250,9 @@ strongest_proxy = (
 #
 # Lesson section 4, "Proxies": a proxy is a column that gives a group away, measured by its
 # association with the **group's** column (here race), not with the bank's decision. Look at
-# the whole list in a new cell (Insert → or the **+** button): it is sorted strongest first,
-# and you need the column's **name**, not its strength.
+# the whole list in a new cell (click the **+** button in the toolbar at the top of the
+# notebook, or press **Esc** to leave the cell, then **B**: the new cell comes below): it is
+# sorted strongest first, and you need the column's **name**, not its strength.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
