@@ -66,15 +66,19 @@ SLANG: dict[str, str] = {
     "doesnt": "does not", "wanna": "want to", "gonna": "going to", "gotta": "have to",
 }
 
-#: Words so common in questions (both languages) that they say nothing about the topic.
-COMMON_WORDS = frozenset("""
+#: Words so common in questions that they say nothing about the topic, by language (they do
+#: say which language a question is in: see `language_of`).
+INDONESIAN_COMMON = frozenset("""
     yang di ke dari dan atau untuk dengan ini itu saya kamu kami anda apa apakah bagaimana
     mengapa kapan berapa mana siapa tidak sudah belum bisa akan ada adalah ya nya pun lah kah
     juga saja lagi sama terus tetapi kalau mau ingin harus masih sekarang sekali begini begitu
+""".split())
+ENGLISH_COMMON = frozenset("""
     the a an of to in on for and or is are am be do does did i my me we our you your it this
     that what how why when where which who can could should would will please thanks thank
     with at by from as have has there
 """.split())
+COMMON_WORDS = INDONESIAN_COMMON | ENGLISH_COMMON
 _WORD_DIGIT_REPEAT = re.compile(r"\b([a-z]{2,})2\b")   # "anak2" -> "anak anak"
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -83,6 +87,23 @@ def fold_accents(text: str) -> str:
     """Lower-case and strip accents and special letter forms: "Café Ｋ" -> "cafe k"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def language_of(text: str) -> str | None:
+    """"id" or "en" by the little words a question is written with (after expanding chat
+    slang, so "gmn" counts as Indonesian), or None when they do not tell.
+
+    A bot must answer, hand over and refuse in the citizen's language; the FAQ entry that
+    matched best says nothing about it when the question is one the FAQ does not cover.
+    """
+    folded = _WORD_DIGIT_REPEAT.sub(r"\1 \1", fold_accents(text))
+    words = [part for word in _NOT_WORD.sub(" ", folded).split()
+             for part in SLANG.get(word, word).split()]
+    indonesian = sum(word in INDONESIAN_COMMON for word in words)
+    english = sum(word in ENGLISH_COMMON for word in words)
+    if indonesian == english:
+        return None
+    return "id" if indonesian > english else "en"
 
 
 def normalise(text: str, slang: dict[str, str] | None = None,

@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from civicai.chatbot.knowledge import ENTRY_COLUMNS
-from civicai.chatbot.informal import fold_accents, normalise
+from civicai.chatbot.informal import fold_accents, language_of, normalise
 from civicai.errors import LearnerError, require_columns
 
 #: Below this confidence the bot hands over to a person. The lesson's rule, on the course's
@@ -54,7 +54,7 @@ class Answer:
     source: str              # where the answer comes from (empty when handed over)
     confidence: float        # cosine similarity of the best match, 0 to 1
     handed_off: bool         # True: a person will answer
-    language: str            # the language of the matched entry
+    language: str            # the language of the reply: the matched entry's, or the question's on a hand-off
 
     def __str__(self) -> str:
         if self.handed_off:
@@ -129,9 +129,18 @@ class FaqBot:
         similarity = self.similarities(question)[0]
         row = self.entries.iloc[int(similarity.argmax())]
         confidence = float(similarity.max())
-        language = row["language"] if row["language"] in HANDOFF else "en"
+        asked_in = language_of(question)
+        language = asked_in or (row["language"] if row["language"] in HANDOFF else "en")
         if confidence < self.threshold or not question.strip():
             return Answer(question, None, row["question"], HANDOFF[language], "", confidence,
                           True, language)
-        return Answer(question, row["faq_id"], row["question"], row["answer"], row["source"],
-                      confidence, False, row["language"])
+        reply = self._in_language(row, asked_in)
+        return Answer(question, row["faq_id"], row["question"], reply["answer"], reply["source"],
+                      confidence, False, reply["language"])
+
+    def _in_language(self, row: pd.Series, language: str | None) -> pd.Series:
+        """The same FAQ entry in the citizen's language, if the knowledge base has it: a
+        question in Indonesian that matched the English wording gets the Indonesian answer."""
+        same = self.entries[(self.entries["faq_id"] == row["faq_id"]) &
+                            (self.entries["language"] == language)]
+        return row if language is None or same.empty else same.iloc[0]

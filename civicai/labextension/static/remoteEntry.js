@@ -13,6 +13,10 @@
  *    with nbgrader cells (the graded exercises and the practice).
  * 2. A wait a learner can see. While nbgrader validates, its button reads "Validating..."
  *    for a minute or more; the label now counts the seconds and says about how long it takes.
+ * 3. A mark on each notebook panel once JupyterLab has written the kernel's description into
+ *    the notebook (`data-civicai-kernel-info`), for a person inspecting the page and for the
+ *    browser test that a notebook opens unchanged: JupyterLab's own handler of the same
+ *    kernel reply was connected first, so it has run when the mark appears.
  */
 (function () {
   "use strict";
@@ -90,6 +94,23 @@
     });
   }
 
+  function markKernelInfo(panel, context) {
+    var session = context.sessionContext;
+    function onKernel() {
+      var kernel = session.session && session.session.kernel;
+      if (!kernel) {
+        return;
+      }
+      kernel.info.then(function () {
+        setTimeout(function () {
+          panel.node.setAttribute("data-civicai-kernel-info", "applied");
+        }, 0);
+      });
+    }
+    session.kernelChanged.connect(onKernel);
+    session.ready.then(onKernel);
+  }
+
   var plugin = {
     id: "civicai-lab:validate-where-graded",
     description: "Validate only on graded exercises, with the seconds it has run",
@@ -98,6 +119,7 @@
       app.docRegistry.addWidgetExtension("Notebook", {
         createNew: function (panel, context) {
           placeValidate(panel, context);
+          markKernelInfo(panel, context);
         }
       });
     }
