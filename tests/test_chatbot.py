@@ -381,3 +381,102 @@ def test_redaction_on_the_course_complaints():
     assert (scores.loc[["nik", "phone", "email"], "recall"] == 1.0).all()
     assert scores.loc["name", "recall"] >= 0.9  # 0.94 today: lower-case names are missed
     assert (scores["precision"] >= 0.98).all()
+
+
+# --- the exercise's two functions, each with one blank ---------------------------------------
+
+BEST_ENTRY = """def best_entry(question):
+    question_vector = vectorizer.transform([question])
+    similarities = cosine_similarity(question_vector, faq_vectors)[0]
+    best_row = (
+        {blank}
+    )
+    return entries["faq_id"].iloc[best_row]
+"""
+MASK_CONTACTS = """def mask_contacts(text):
+    start = (
+        {blank}
+    )
+    separator = r"[ .-]?"
+    operator = r"8\\d{{1,2}}"
+    middle = r"\\d{{3,4}}"
+    last = r"\\d{{3,5}}"
+    phone = start + separator + operator + separator + middle + separator + last
+    text = re.sub(r"[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", "[EMAIL]", text)
+    text = re.sub(phone, "[PHONE]", text)
+    return text
+"""
+
+
+@pytest.fixture(scope="module")
+def exercise_names():
+    """The names the exercise's cells give its two functions (as its first cells make them)."""
+    import re
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from civicai.data import load
+
+    entries = knowledge.entries_from_course_faq(load("faq"))
+    vectorizer = TfidfVectorizer(preprocessor=informal.normalise, analyzer="char_wb",
+                                 ngram_range=(3, 5), sublinear_tf=True)
+    return {"re": re, "entries": entries, "vectorizer": vectorizer,
+            "faq_vectors": vectorizer.fit_transform(entries["question"]),
+            "cosine_similarity": cosine_similarity}
+
+
+def _filled(template, blank, names):
+    namespace = dict(names)
+    exec(template.format(blank=blank), namespace)
+    return namespace[template.split("(")[0].removeprefix("def ")]
+
+
+def _told(question, function) -> str:
+    from civicai.checks.outcome import NotRightYet
+
+    with pytest.raises(NotRightYet) as failure:
+        question.judge(function)
+    return failure.value.message
+
+
+def test_the_best_entry_blank_is_judged_and_its_errors_explained(exercise_names):
+    """Question 1 leaves one line, the position `best_row`: the position of the largest
+    similarity passes however it is found; the smallest, the similarity itself, or `argmax`
+    without its brackets is named in plain words."""
+    from civicai.checks import chatbot as checks
+
+    for blank in ("similarities.argmax()", "list(similarities).index(max(similarities))"):
+        checks.q1.judge(_filled(BEST_ENTRY, blank, exercise_names))
+    mistakes = {
+        "similarities.argmin()": "Are you taking the *most* similar row",
+        "similarities.max()": "the largest similarity itself",
+        "similarities.argmax": "write the brackets, `.argmax()`",
+        "len(similarities)": "past the last row of `entries`",
+    }
+    for blank, words in mistakes.items():
+        message = _told(checks.q1, _filled(BEST_ENTRY, blank, exercise_names))
+        assert words in message, (blank, message)
+
+
+def test_the_phone_pattern_blank_is_judged_and_its_errors_explained(exercise_names):
+    """Question 6 leaves one part of the pattern, `start`: every way of writing the three
+    beginnings passes; a beginning left out, a plain plus sign, or choices without brackets is
+    named in plain words (never with the answer's pattern)."""
+    from civicai.checks import chatbot as checks
+
+    for blank in (r'r"(\+62|62|0)"', r'r"(0|62|\+62)"', r'r"(\+?62|0)"', r'r"(?:\+62|62|0)"'):
+        checks.q6.judge(_filled(MASK_CONTACTS, blank, exercise_names))
+    mistakes = {
+        'r"0"': "Your rule does not mask +62 812-5550-1234",
+        'r"(62|0)"': "The plus sign of +62 is left in front of [PHONE]",
+        'r"(+62|62|0)"': "A real plus sign is written `\\+`",
+        r'r"0|62|\+62"': "without brackets, `|` splits the whole pattern",
+        r'r"(\+62|0)"': "Your rule does not mask 62812.5550.1234",
+        r'r"(\+62|62|0"': "each `(` needs its `)`",
+        "62": "each part must be text in quotes",
+    }
+    for blank, words in mistakes.items():
+        message = _told(checks.q6, _filled(MASK_CONTACTS, blank, exercise_names))
+        assert words in message, (blank, message)
+        assert r"(\+62|62|0)" not in message

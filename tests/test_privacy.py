@@ -553,6 +553,78 @@ def test_the_dp_check_is_statistical_and_names_the_mistake():
             assert "no random noise" not in message and "no noise" not in message
 
 
+def _with_blank(template, blank, **names):
+    """A function as the exercise's learner version writes it, `blank` in place of its `...`."""
+    namespace = {"hmac": hmac, "hashlib": hashlib, "np": np, **names}
+    exec(template.format(blank=blank), namespace)
+    return namespace[template.split("(")[0].removeprefix("def ")]
+
+
+KEYED_HASH = """def pseudonymise(nik, key):
+    nik_bytes = nik.encode("utf-8")
+    keyed_hash = (
+        {blank}
+    )
+    return keyed_hash.hexdigest()
+"""
+NOISE_SCALE = """def dp_count(true_count, epsilon, rng):
+    sensitivity = 1
+    scale = (
+        {blank}
+    )
+    noise = rng.laplace(loc=0.0, scale=scale)
+    return true_count + noise
+"""
+
+
+def test_the_one_blank_of_the_keyed_hash_is_judged_and_its_errors_explained():
+    """Question 5 leaves one line: the keyed hash itself. Right ways pass; each usual slip in
+    that line (and each error Python gives for it) gets its own plain message."""
+    for blank in ("hmac.new(key, nik_bytes, hashlib.sha256)",
+                  'hmac.new(key, msg=nik_bytes, digestmod="sha256")'):
+        checks.q5.judge(_with_blank(KEYED_HASH, blank))
+    practice_key = b"practice-key-for-this-exercise-only-0001"
+    mistakes = {
+        "hashlib.sha256(nik_bytes)": "plain SHA-256 of the NIK",
+        "hmac.new(practice_key, nik_bytes, hashlib.sha256)": "uses the practice key",
+        "hmac.new(nik_bytes, key, hashlib.sha256)": "swapped places",
+        "hmac.new(key, nik, hashlib.sha256)": "`nik_bytes` is the NIK already turned into bytes",
+        "hmac.new(key, nik_bytes)": "which hash",
+        "hmac.new(key, nik_bytes, hashlib.sha256).hexdigest()": "calls `.hexdigest()` for you",
+        'hmac.digest(key, nik_bytes, "sha256")': "gives the hash as bytes",
+        "hmac.new(demo_key, nik_bytes, hashlib.sha256)": "`demo_key` was the lesson's key",
+        "hmac.new(secret, nik_bytes, hashlib.sha256)": "Use the names the function gives you",
+    }
+    for blank, words in mistakes.items():
+        message = _told(checks.q5, _with_blank(KEYED_HASH, blank, practice_key=practice_key))
+        assert words in message, (blank, message)
+
+
+def test_the_one_blank_of_the_noise_is_its_scale_and_each_slip_is_named():
+    """Question 9 leaves one line: the noise's scale. Right ways pass; a scale of the size of
+    epsilon, of the sensitivity alone, twice too wide, below 0, zero or in quotes is named."""
+    for blank in ("sensitivity / epsilon", "1 / epsilon", "epsilon ** -1"):
+        checks.q9.judge(_with_blank(NOISE_SCALE, blank))
+    mistakes = {
+        "epsilon": "the size of epsilon itself",
+        "sensitivity * epsilon": "the size of epsilon itself",
+        "sensitivity": "is the scale the sensitivity alone?",
+        "2 / epsilon": "twice the right size",
+        "-sensitivity / epsilon": "the scale is below 0",
+        "0": "no random noise",
+        '"1 / epsilon"': "the scale is text in quotes",
+        "sensitivity / eps": "Use the names the function gives you",
+    }
+    for blank, words in mistakes.items():
+        message = _told(checks.q9, _with_blank(NOISE_SCALE, blank))
+        assert words in message, (blank, message)
+    # a scale worked out for the example's epsilon and typed in passes the example, not the
+    # hidden inputs
+    typed = _with_blank(NOISE_SCALE, "2")
+    checks.q9.judge(typed)
+    assert "the same size whatever epsilon is" in _hidden_noise(typed)
+
+
 def _hidden_noise(function):
     """What the grader judges for question 9: the results on its hidden inputs, as data."""
     from civicai.checks.values import encode
@@ -600,6 +672,28 @@ def test_the_explorer_updates_when_a_level_changes(register):
     before = shown.value
     menu.value = "10-year band"
     assert shown.value != before and "analysis error" in shown.value
+
+
+def _lined_up(controls) -> tuple[set, set]:
+    """The label widths and the control widths of a column of widgets."""
+    return ({control.style.description_width for control in controls},
+            {control.layout.width for control in controls})
+
+
+def test_the_explorer_and_the_chooser_line_up_their_controls(register):
+    """Every drop-down and slider of a column has the same label width (that of the longest
+    label, none cut) and the same width: they start and end at the same place."""
+    box = explore.generalisation_explorer(register, ladders(), k=5)
+    controls = [child for child in box.children
+                if isinstance(child, (explore.widgets.Dropdown, explore.widgets.IntSlider))]
+    assert len(controls) >= 2
+    labels, widths = _lined_up(controls)
+    assert len(labels) == 1 and len(widths) == 1 and "initial" not in labels
+    longest = max(len(control.description) for control in controls)
+    assert int(labels.pop().removesuffix("ch")) >= longest
+    chooser = explore.RiskChooser(register, quasi=["sex"], k=3)
+    labels, widths = _lined_up([chooser._quasi, chooser._sensitive, chooser._k])
+    assert len(labels) == 1 and len(widths) == 1 and "initial" not in labels
 
 
 def test_the_risk_chooser_keeps_only_existing_columns(register):
@@ -686,3 +780,16 @@ def test_a_spreadsheet_export_goes_through_the_whole_sandbox():
                                 chooser.quasi, chooser.k)
     assert privacy.k_anonymity(released, chooser.quasi) >= 3
     assert len(table) - len(released) == report.suppressed_after_plan
+
+
+def test_the_lesson_explains_numpy_and_e_to_the_epsilon_where_it_first_uses_them():
+    """A learner meets "NumPy" and "e^ε" with a few plain words beside them, not before."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "sources" / "course" / "04-privacy" / "lesson.py"
+    text = " ".join(line[2:] for line in source.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("# ") and "|" not in line)  # the words, not the glossary
+    first = text.index("NumPy")
+    assert "package" in text[max(0, first - 150):first + 150], text[first - 150:first + 150]
+    for at in [index for index in range(len(text)) if text.startswith("e^ε", index)]:
+        assert "2.718" in text[at:at + 80], text[at - 80:at + 80]

@@ -35,3 +35,21 @@ def test_module_table_lists_every_module_with_its_true_status():
 def test_every_relative_link_in_the_readme_exists():
     for target in re.findall(r"\]\((?!https?://)([^)#]+)\)", README):
         assert (ROOT / target).exists(), target
+
+
+def test_every_notebook_of_the_course_leads_to_the_help_page():
+    """A learner stuck anywhere finds help from where they are: every notebook a learner
+    opens links to the help page near its top, and the link leads to a notebook that exists."""
+    import json
+
+    course = ROOT / "course"
+    help_page = course / "00-start-here" / "help.ipynb"
+    assert help_page.exists()
+    for notebook in sorted(course.glob("*/*.ipynb")):
+        if notebook == help_page:
+            continue
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        top = " ".join("".join(cell["source"]) for cell in cells[:3] if cell["cell_type"] == "markdown")
+        links = re.findall(r"\]\(([^)]*help\.ipynb)\)", top)
+        assert links, f"{notebook.relative_to(ROOT)} has no link to the help page near its top"
+        assert all((notebook.parent / link).resolve() == help_page.resolve() for link in links)

@@ -23,6 +23,7 @@ import jupytext
 import nbformat
 
 NBGRADER_SCHEMA = 3
+ENVIRONMENT = Path(__file__).resolve().parents[2] / "environment.yml"
 ROLES = {
     "answer": {"solution": True, "grade": False, "locked": False},
     "check": {"solution": False, "grade": True, "locked": True},
@@ -66,12 +67,29 @@ def _nbgrader_metadata(cell, where: str, index: int, exercise: bool) -> dict | N
     return metadata
 
 
+def language_info() -> dict:
+    """What the course's kernel says about its language, word for word.
+
+    JupyterLab writes the kernel's `language_info` into a notebook as soon as the kernel
+    starts; a notebook that says less (or another Python) opens looking changed, and asks
+    to be saved when it is closed untouched. So the notebooks carry what ipykernel reports,
+    for the Python the course pins (environment.yml, which Binder installs), not for
+    whichever Python builds them.
+    """
+    from ipykernel.ipkernel import IPythonKernel
+
+    pinned = re.search(r"^\s*-\s*python==(\S+)\s*$", ENVIRONMENT.read_text(encoding="utf-8"), re.M)
+    if pinned is None:
+        raise SourceError(f"{ENVIRONMENT.name} pins no python==X.Y.Z")
+    return {**IPythonKernel.language_info, "version": pinned.group(1)}
+
+
 def convert(source: Path, exercise: bool) -> nbformat.NotebookNode:
     """The notebook for one percent-format source."""
     notebook = jupytext.read(source, fmt="py:percent")
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
-    notebook.metadata["language_info"] = {"name": "python"}
+    notebook.metadata["language_info"] = language_info()
     seen: set[str] = set()
     for index, cell in enumerate(notebook.cells):
         where = f"{source.name}, cell {index + 1}"

@@ -11,8 +11,11 @@ source (the wrong denominator, the training questions, precision for recall,
 """
 from __future__ import annotations
 
+import pandas as pd
+
 from civicai.checks.answers import canonical_text
 from civicai.checks.describe import is_plain_number, kind_of, short_text
+from civicai.checks.outcome import NotRightYet
 from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
 
 PREFIX = "02-chatbots"
@@ -25,10 +28,40 @@ def _not_an_id(result) -> str:
     elif is_plain_number(result):
         hint = (" It looks like a similarity (a number from 0 to 1), not an entry: find the "
                 "position of the largest similarity, then the `faq_id` in that row.")
+    elif type(result) is pd.Series:
+        hint = (" It holds many rows: `best_row` should be the position of one row (a whole "
+                "number), not the whole list of similarities.")
     else:
         hint = ""
     return (f"Your function gives back {kind_of(result)}; it should give an FAQ id (text, like "
             f"the `faq_id` column).{hint}")
+
+
+#: What Python's errors mean in question 1, whose blank is the position `best_row`:
+#: (words of the error, plain words).
+_BEST_ROW_ERRORS = (
+    ("Cannot index by location index with a non-integer key",
+     "`best_row` must be a row position, a whole number such as 17, for `.iloc` to find the "
+     "row. Yours is another kind of value: the largest similarity itself (a number from 0 to "
+     "1, which `.max()` gives) is not a position; the position of the largest is what "
+     "`.argmax()` gives."),
+    ("cannot be interpreted as an integer",
+     "`best_row` must be a row position, a whole number. `argmax` (and `argmin`) only work it "
+     "out when they are called: write the brackets, `.argmax()`."),
+    ("positional indexer is out-of-bounds",
+     "`best_row` is past the last row of `entries`: positions count from 0 up to one less than "
+     "the number of rows. Take the position of a similarity, not a count or a similarity "
+     "multiplied."),
+)
+
+
+def _best_row_error(failure: NotRightYet) -> str | None:
+    """The plain meaning of an error the learner's best_entry stopped with, if it is a usual one."""
+    for words, meaning in _BEST_ROW_ERRORS:
+        if words in failure.message:
+            detail = failure.message.removeprefix("Your function stopped with an error: ")
+            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
+    return None
 
 
 def _probe_best_entry(call) -> str | None:
@@ -39,7 +72,13 @@ def _probe_best_entry(call) -> str | None:
     entries = entries_from_course_faq(load("faq"))
     for row in (0, len(entries) // 2 + 3, len(entries) - 1):
         question, own_id = entries["question"].iloc[row], entries["faq_id"].iloc[row]
-        result = call(question)
+        try:
+            result = call(question)
+        except NotRightYet as failure:
+            plain = _best_row_error(failure)
+            if plain:
+                return plain
+            raise
         if type(result) is not str:
             return _not_an_id(result)
         if result not in set(entries["faq_id"]):
@@ -67,6 +106,11 @@ UNTOUCHED_EXAMPLES = ("Antrean nomor 15 tanggal 12-08-2024, biaya Rp 150.000.",)
 def _phone_problem(number: str, message: str, result: str) -> str:
     """What a wrong result on one of the question's phone formats says about the rule."""
     shown = f"For {short_text(message)} your function gives {short_text(result, 60)}."
+    if result.count("[PHONE]") > 1:
+        return (f"{shown} Your rule cuts the one number {number} into several pieces. If "
+                "`start` lists its choices with `|`, put them in brackets, as in `(A|B)`: "
+                "without brackets, `|` splits the whole pattern, and a lone 0 or 62 becomes "
+                "a rule of its own.")
     if "+[PHONE]" in result:
         return (f"{shown} The plus sign of +62 is left in front of [PHONE]: the start of your "
                 "pattern must take in the plus sign too (in a pattern a real plus sign is "
@@ -74,7 +118,8 @@ def _phone_problem(number: str, message: str, result: str) -> str:
     if result == message:
         return (f"Your rule does not mask {number}, a mobile number written "
                 f"{PHONE_EXAMPLES[number]}. Every format in the question's list must become "
-                "[PHONE]: check that your pattern allows this start and these separators.")
+                "[PHONE]: check that `start` allows the way this number begins (and, if you "
+                "changed them, that the other parts allow its separators).")
     if "[PHONE]" in result:
         return (f"{shown} Your rule masks only part of the number {number}: check how many "
                 "digits each group may have, and that a space, dot or dash may stand between "
@@ -83,11 +128,42 @@ def _phone_problem(number: str, message: str, result: str) -> str:
             "should change.")
 
 
+#: What Python's errors mean in question 6, whose blank is a part of a pattern:
+#: (words of the error, plain words).
+_PATTERN_ERRORS = (
+    ("nothing to repeat", "in a pattern a plain + means \"one or more of what comes just "
+     "before\", so it cannot stand first, nor just after `(` or `|`. A real plus sign is "
+     "written `\\+`."),
+    ("multiple repeat", "two signs that repeat (such as + and ?) stand side by side. A real plus "
+     "sign is written `\\+`."),
+    ("missing ), unterminated subpattern", "a bracket `(` is opened but never closed: each `(` "
+     "needs its `)`."),
+    ("unbalanced parenthesis", "a bracket `)` closes nothing: each `)` needs a `(` before it."),
+    ("unsupported operand", "the parts of the pattern are glued together with +, so each part "
+     "must be text in quotes, such as `r\"[ .-]?\"`."),
+)
+
+
+def _pattern_error(failure: NotRightYet) -> str | None:
+    """The plain meaning of an error the learner's pattern stopped with, if it is a usual one."""
+    for words, meaning in _PATTERN_ERRORS:
+        if words in failure.message:
+            detail = failure.message.removeprefix("Your function stopped with an error: ")
+            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
+    return None
+
+
 def _probe_mask_contacts(call) -> str | None:
     """Every format listed in the question is masked; dates and amounts are not."""
     for number in PHONE_EXAMPLES:
         message = f"Hubungi saya di {number} ya"
-        result = call(message)
+        try:
+            result = call(message)
+        except NotRightYet as failure:
+            plain = _pattern_error(failure)
+            if plain:
+                return plain
+            raise
         if type(result) is not str:
             return f"Your function gives back {kind_of(result)}; it should give back the text."
         if result != "Hubungi saya di [PHONE] ya":

@@ -171,7 +171,8 @@ _OTHER_HASHES = {32: "an MD5", 40: "a SHA-1", 56: "a SHA-224", 96: "a SHA-384",
 #: What Python's error means in this question: (words of the error, plain words).
 _PSEUDONYM_ERRORS = (
     ("Strings must be encoded", "the NIK is text, and a hash works on bytes. Turn the NIK "
-     "into bytes first, as the lesson did with `.encode()`."),
+     "into bytes first, as the lesson did with `.encode()` (in the function, `nik_bytes` is "
+     "the NIK already turned into bytes)."),
     ("'bytes' object has no attribute 'encode'", "the key is already bytes (the `b` before "
      "its quotes): only the NIK, which is text, needs `.encode()`."),
     ("Missing required parameter 'digestmod'", "`hmac.new` has to be told which hash to mix "
@@ -185,6 +186,16 @@ _PSEUDONYM_ERRORS = (
      "does not glue them: HMAC mixes the key in for you."),
     ("'_hashlib.HASH' object has no attribute", "give `hmac.new` the hash's name, "
      "`hashlib.sha256`, without brackets after it."),
+    ("'str' object has no attribute 'hexdigest'", "your keyed hash is already written as "
+     "text: the function's last line calls `.hexdigest()` for you, so leave it out of your "
+     "line."),
+    ("'bytes' object has no attribute 'hexdigest'", "your line gives the hash as bytes "
+     "(`hmac.digest` or `.digest()` does that). Give the keyed hash itself, made with "
+     "`hmac.new`: the function's last line writes it as text."),
+    ("name 'demo_key' is not defined", "`demo_key` was the lesson's key. Use the key the "
+     "function is given, `key`: a real key is kept apart from the notebook."),
+    ("is not defined", "Python does not know a name in your line. Use the names the function "
+     "gives you: `key`, `nik_bytes`, and the modules `hmac` and `hashlib`."),
 )
 
 
@@ -301,15 +312,49 @@ def _wrong_size(epsilon: float, spread: float) -> str:
     if abs(ratio - 2) <= 0.2:
         return (f"{said} That is twice the right size: the sensitivity of a count is 1 (one "
                 "person changes it by at most 1).")
-    return f"{said} Check the scale you give to rng.laplace (and do not round the result)."
+    if abs(spread - 1) <= 0.15 and abs(expected - 1) > 0.3:
+        return (f"{said} Yours has the size 1, the sensitivity of a count: is the scale the "
+                "sensitivity alone? It must also follow epsilon (a smaller epsilon, more noise).")
+    return (f"{said} Check how your scale is worked out from the sensitivity and epsilon (and "
+            "do not round the result).")
+
+
+#: What Python's errors mean in question 9, whose blank is the noise's scale:
+#: (words of the error, plain words).
+_SCALE_ERRORS = (
+    ("scale < 0", "the scale is below 0. A scale says how wide the noise spreads, so it is a "
+     "positive number: work it out from the sensitivity and epsilon."),
+    ("could not convert string to float", "the scale is text in quotes. Write the calculation "
+     "without quotes."),
+    ("must be real number", "the scale is not a number. Write a calculation with the "
+     "sensitivity and epsilon."),
+    ("is not defined", "Python does not know a name in your line. Use the names the function "
+     "gives you: `sensitivity` and `epsilon`."),
+)
+
+
+def _scale_error(failure: NotRightYet) -> str | None:
+    """The plain meaning of an error the learner's dp_count stopped with, if it is a usual one."""
+    for words, meaning in _SCALE_ERRORS:
+        if words in failure.message:
+            detail = failure.message.removeprefix("Your function stopped with an error: ")
+            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
+    return None
 
 
 def _probe_dp_count(call) -> str | None:
     epsilon, true_count, draws = 0.5, 100, 4000
     rng = np.random.default_rng(20240404)
     values = []
-    for _ in range(draws):
-        value = call(true_count, epsilon, rng)
+    try:
+        first = call(true_count, epsilon, rng)
+    except NotRightYet as failure:
+        plain = _scale_error(failure)
+        if plain:
+            return plain
+        raise
+    for index in range(draws):
+        value = first if index == 0 else call(true_count, epsilon, rng)
         if not is_plain_number(value) or not math.isfinite(float(value)):
             return _not_one_number(value)
         values.append(float(value))
@@ -317,7 +362,8 @@ def _probe_dp_count(call) -> str | None:
     if np.ptp(noise) == 0:
         if noise[0] == 0:
             return ("Your function gives back the true count itself: there is no random noise. "
-                    "Add Laplace noise drawn from `rng`.")
+                    "Add Laplace noise drawn from `rng`, with a scale above 0 (noise of scale "
+                    "0 is always 0).")
         return _same_noise(float(noise[0]))
     # two generators started with the same seed must give the same release
     repeats = {float(call(true_count, epsilon, np.random.default_rng(7))) for _ in range(2)}
@@ -384,7 +430,8 @@ def _judge_noise(results: list) -> str | None:
                         "smaller epsilon gives more noise. Was a scale worked out for one "
                         "epsilon typed in, instead of computed from `epsilon`?")
             return ("On your instructor's further examples (other epsilons), the noise does not "
-                    "have the size 1 / epsilon. Check the scale you give to rng.laplace.")
+                    "have the size 1 / epsilon. Check how your scale is worked out from the "
+                    "sensitivity and epsilon.")
     for noise in (draws[:20000] - 50, draws[20000:40000] - 50):
         if np.mean(noise ** 4) / np.mean(noise ** 2) ** 2 <= 4.5:  # Laplace 6, normal 3
             return ("On your instructor's further examples, the noise does not have the shape of "

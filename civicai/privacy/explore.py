@@ -146,17 +146,29 @@ def plot_trials(trials: pd.DataFrame, k: int) -> None:
                   f"{best['analysis error (points)']:.1f} points.")
 
 
+def aligned(labels: Sequence[str], control: str = "16em") -> dict:
+    """The style and layout that line up a column of controls: every label gets the width of
+    the longest one, and every control the same width after it (`control`), so drop-downs and
+    sliders start and end at the same place. Pass as `**aligned(labels)`."""
+    label = f"{max((len(text) for text in labels), default=8) + 2}ch"
+    return {"style": {"description_width": label},
+            "layout": widgets.Layout(width=f"calc({label} + {control})")}
+
+
 def generalisation_explorer(table: pd.DataFrame, ladders: Sequence[Ladder],
                             sensitive: str | None = None,
                             analysis: tuple[Mapping[str, str], pd.Series] | None = None,
                             k: int = 5) -> widgets.VBox:
-    """Drop-downs for each ladder and a slider for k; shows k, suppression, l and error."""
+    """Drop-downs for each ladder and a slider for k; shows k, suppression, l and error.
+
+    The drop-downs and the slider are aligned: labels of one width, controls of one width."""
+    shown_ladders = [item for item in ladders if len(item.names) > 1]
+    line_up = aligned([item.column for item in shown_ladders] + ["target k"])
     menus = {item.column: widgets.Dropdown(options=item.names, value=item.names[0],
-                                           description=item.column,
-                                           style={"description_width": "initial"})
-             for item in ladders if len(item.names) > 1}
+                                           description=item.column, **line_up)
+             for item in shown_ladders}
     target = widgets.IntSlider(value=k, min=2, max=20, description="target k",
-                               continuous_update=False)
+                               continuous_update=False, **line_up)
     shown = widgets.HTML()
 
     def update(_change=None) -> None:
@@ -235,16 +247,15 @@ class RiskChooser:
                  sensitive: str | None = None, k: int = 5):
         columns = [str(column) for column in table.columns]
         chosen = [column for column in quasi if column in columns]
+        line_up = aligned(["quasi-identifiers", "sensitive column", "target k"], control="20em")
         self._quasi = widgets.SelectMultiple(options=columns, value=chosen,
                                              rows=min(8, len(columns)),
-                                             description="quasi-identifiers",
-                                             style={"description_width": "initial"})
+                                             description="quasi-identifiers", **line_up)
         self._sensitive = widgets.Dropdown(options=[self.NONE, *columns],
                                            value=sensitive if sensitive in columns else self.NONE,
-                                           description="sensitive column",
-                                           style={"description_width": "initial"})
+                                           description="sensitive column", **line_up)
         self._k = widgets.IntSlider(value=k, min=2, max=20, description="target k",
-                                    continuous_update=False)
+                                    continuous_update=False, **line_up)
 
     @property
     def quasi(self) -> list[str]:

@@ -11,6 +11,9 @@ ANSWERS = {  # answer cell (by the name it assigns) -> a right answer, as a lear
     "whatsapp_requests": 'whatsapp_requests = (requests["channel"] == "WhatsApp").sum()',
     "what_to_do": 'what_to_do = "b"',
 }
+#: Question 5's function, as a learner completes its one blank (typed as is: no auto-indent).
+FUNCTION = ("def hours_needed(", "def hours_needed(citizens):\n    hours = (\n"
+                                 "        citizens / 12\n    )\n    return hours")
 REFLECTION = ("Checking that birth-certificate applications have every attachment takes us "
               "about six hours a week. A computer could flag missing files; a person should "
               "still decide the unusual cases.")
@@ -48,8 +51,8 @@ def test_validate_on_the_blank_exercise_lists_plain_messages_not_tracebacks(lear
     dialog = lab_browser.validate(learner.page)
     learner.shot("validate-blank", dialog)
     said = dialog.inner_text()
-    assert said.count("The following cell failed") == 4  # three checks and the reflection
-    assert said.count("✏️ Not attempted yet") == 3
+    assert said.count("The following cell failed") == 5  # four checks and the reflection
+    assert said.count("✏️ Not attempted yet") == 4
     assert "You did not provide a response." in said
     assert "Traceback" not in said and "Error" not in said
 
@@ -58,8 +61,8 @@ def test_validate_on_a_finished_exercise_says_it_passes(learner):
     learner.open(PRACTICE)
     for setup in ("import pandas", "requests = pd.DataFrame"):
         lab_browser.run_cell(learner.page, lab_browser.code_cell(learner.page, setup))
-    for name, typed in ANSWERS.items():
-        cell = lab_browser.code_cell(learner.page, f"{name} = (")
+    for found, typed in [*((f"{name} = (", typed) for name, typed in ANSWERS.items()), FUNCTION]:
+        cell = lab_browser.code_cell(learner.page, found)
         lab_browser.type_into_cell(learner.page, cell, typed)
         lab_browser.run_cell(learner.page, cell)
     reflection = lab_browser.notebook(learner.page).locator(".jp-MarkdownCell",

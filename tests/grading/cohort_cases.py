@@ -3,8 +3,8 @@
 `build(folder)` writes each learner's submission into `folder` the way an LMS
 download would (a file per learner, a folder per learner, Moodle names) and
 returns the cases, with the auto-graded score each must get. The practice has
-three checks: q1 (1 point), q2 (2 points), q3 (1 point); the written q4 is
-graded by hand. Scores are exact: answers are judged outside the learner's
+four checks: q1 (1 point), q2 (2 points), q3 (1 point), q5 (1 point, a function);
+the written q4 is graded by hand. Scores are exact: answers are judged outside the learner's
 kernel, so tampering can only choose the values handed over, and every hostile
 learner scores exactly what the values their notebook held merit (the same
 values typed honestly would score the same).
@@ -25,7 +25,7 @@ from civicai.grading import sandbox
 ASSIGNMENT = "00-start-here"
 SOURCE = REPO_ROOT / "exercises" / ASSIGNMENT / "practice.ipynb"
 LEARNER_VERSION = REPO_ROOT / "course" / ASSIGNMENT / "practice.ipynb"
-POINTS = {"q1": 1, "q2": 2, "q3": 1}
+POINTS = {"q1": 1, "q2": 2, "q3": 1, "q5": 1}
 #: Limits short enough that learners who loop forever cost seconds, not minutes; the memory
 #: limit is small so the memory bomb hits it quickly.
 TEST_LIMITS = sandbox.Limits(cell_seconds=5, notebook_seconds=120, cpu_seconds=120,
@@ -54,7 +54,8 @@ class Case:
 REFERENCE_Q1 = "citizens_per_day = 12 * 7"
 WRONG = {"q1_answer": "citizens_per_day = 85",
          "q2_answer": "whatsapp_requests = 3",
-         "q3_answer": 'what_to_do = "a"'}
+         "q3_answer": 'what_to_do = "a"',
+         "q5_answer": "def hours_needed(citizens):\n    return citizens * 12"}
 
 # ---- hostile answers -----------------------------------------------------------------------
 INFINITE_LOOP = "while True:\n    pass"
@@ -116,7 +117,7 @@ PATCHED_HELPERS = """citizens_per_day = 85
 from civicai.checks import questions, start_here
 questions.Question.judge_record = lambda *args, **kwargs: None
 questions.Question.judge = lambda *args, **kwargs: None
-for question in (start_here.q1, start_here.q2, start_here.q3):
+for question in (start_here.q1, start_here.q2, start_here.q3, start_here.q5):
     question.check = lambda: None"""
 # The check cells run in the learner's namespace: they find the built-in functions through
 # its __builtins__, and `checks` where the read-only cell put it. This learner hands them
@@ -140,7 +141,7 @@ REBOUND_CHECKS = f"""{REFERENCE_Q1}
 import types
 checks = types.SimpleNamespace(**{{name: types.SimpleNamespace(check=lambda: None,
                                                               hidden=lambda **slips: None)
-                                  for name in ("q1", "q2", "q3")}})"""
+                                  for name in ("q1", "q2", "q3", "q5")}})"""
 PATCHED_BUILTINS = f"""{REFERENCE_Q1}
 import builtins
 builtins.print = lambda *args, **kwargs: None"""
@@ -180,12 +181,12 @@ threading.Thread(target=_later, daemon=True).start()"""
 #: The grader's own message type, published from the learner's cell: it is not where the
 #: grader reads answers, and the forged answer is for a question left blank.
 FORGED_CAPTURE = """from IPython.display import publish_display_data
-for question in ("q1", "q2", "q3"):
+for question in ("q1", "q2", "q3", "q5"):
     publish_display_data({"application/vnd.civicai.answer+json": {
         "qid": f"00-start-here/{question}",
         "record": {"state": "value", "value": {"t": "int", "v": "84"}}}})"""
 #: Reads the kernel's own memory (by a relative path, as the red team did), looking for the
-#: practice's hidden parts, and copies the right answers if it finds one. It looks for them by
+#: practice's hidden parts, and copies the right answers (and function) if it finds one. It looks for them by
 #: their SHA-256 (the first four characters locate candidates), so the text it looks for is
 #: nowhere in memory unless the grader put it there.
 def read_own_memory() -> dict[str, str]:
@@ -426,7 +427,8 @@ def cases() -> list[Case]:
         Case("partly-right", full - 1, honest=True,
              files={"partly-right.ipynb": notebook({"q1_answer": WRONG["q1_answer"]})}),
         Case("mostly-wrong", 1, honest=True, files={"mostly-wrong.ipynb": notebook(
-            {"q2_answer": WRONG["q2_answer"], "q3_answer": WRONG["q3_answer"]})}),
+            {"q2_answer": WRONG["q2_answer"], "q3_answer": WRONG["q3_answer"],
+             "q5_answer": WRONG["q5_answer"]})}),
         Case("blank", 0, honest=True, files={"blank.ipynb": blank()}),
     ]
     mistakes = submissions.plausible_mistakes(ASSIGNMENT)
@@ -471,7 +473,8 @@ def cases() -> list[Case]:
              files={"background-process.ipynb": notebook({"q1_answer": BLOCKED_PROCESS})}),
         Case("escaped-process", full, review=True,
              files={"escaped-process.ipynb": notebook({"q1_answer": ESCAPED_PROCESS})}),
-        Case("huge-output", full - 1, review=True,
+        # printing without end stops the notebook there: q3 and the later q5 are lost
+        Case("huge-output", full - POINTS["q3"] - POINTS["q5"], review=True,
              files={"huge-output.ipynb": notebook({"q3_answer": HUGE_OUTPUT})}),
         Case("from-cohort-release", full, honest=True,
              files={"from-cohort-release.ipynb": from_cohort_release({})}),
@@ -488,7 +491,8 @@ def cases() -> list[Case]:
         Case("read-instructor", full, review=True,
              files={"read-instructor.ipynb": notebook({"q1_answer": READ_INSTRUCTOR})}),
         Case("read-own-memory", 0, review=True,
-             files={"read-own-memory.ipynb": notebook(read_own_memory())}),
+             files={"read-own-memory.ipynb": notebook({
+                 **read_own_memory(), "q5_answer": "hours_needed = hours_needed"})}),
         Case("forged-capture", 0, review=True,
              files={"forged-capture.ipynb": with_extra_cell({}, FORGED_CAPTURE, blank_first=True)}),
         Case("always-equal", full - 1, review=True,
@@ -506,7 +510,8 @@ def cases() -> list[Case]:
             "capture-hidden.ipynb": with_extra_cell({"q1_answer": CAPTURE}, CAPTURE_PRINT)}),
         Case("thread", 1, review=True,
              files={"thread.ipynb": notebook({"q1_answer": THREAD, "q2_answer": WRONG["q2_answer"],
-                                              "q3_answer": WRONG["q3_answer"]})}),
+                                              "q3_answer": WRONG["q3_answer"],
+                                              "q5_answer": WRONG["q5_answer"]})}),
         Case("fake-pass", full - 1, review=True,
              files={"fake-pass.ipynb": notebook({"q1_answer": FAKE_PASS})}),
         Case("posing-answer", full - 1, review=True, files={"posing-answer.ipynb": notebook(

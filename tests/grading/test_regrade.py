@@ -15,6 +15,9 @@ from civicai.grading.coursefolder import CourseFolder
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = cohort_cases.ASSIGNMENT
+#: The practice's points checked by the computer, and with the written answer (1 point).
+AUTO = float(sum(cohort_cases.POINTS.values()))
+FULL = AUTO + 1
 
 
 #: Moodle participant numbers of the learners in these tests.
@@ -48,7 +51,7 @@ def test_zip_to_spreadsheet_then_manual_grades_then_a_resubmission(tmp_path):
     assert grade(make_zip(tmp_path / "first.zip", first), "--out", out) == 0
     rows = read_csv(out)
     assert {name: float(row["auto_score"]) for name, row in rows.items()} == \
-        {"Alice": 4.0, "Bob": 3.0, "Carol": 0.0}
+        {"Alice": AUTO, "Bob": AUTO - 1, "Carol": 0.0}
     assert rows["Alice"]["status"] == "written answers to grade"
     assert rows["Alice"]["written_score"] == "", "pending until an instructor grades it"
     assert rows["Carol"]["status"] == "complete", "an unanswered reflection scores zero"
@@ -56,16 +59,16 @@ def test_zip_to_spreadsheet_then_manual_grades_then_a_resubmission(tmp_path):
     # the instructor grades Alice's reflection in the formgrader (which does exactly this)
     alice = rows["Alice"]["learner_id"]
     alice_feedback = out / "feedback" / alice / ASSIGNMENT / "practice.html"
-    assert "Score: 4.0 / 5.0" in alice_feedback.read_text(encoding="utf-8")
+    assert f"Score: {AUTO} / {FULL}" in alice_feedback.read_text(encoding="utf-8")
     with Gradebook(CourseFolder(out).db_url) as gradebook:
         reflection = gradebook.find_grade("q4_reflection", "practice", ASSIGNMENT, alice)
         reflection.manual_score, reflection.needs_manual_grade = 1.0, False
         gradebook.db.commit()
     assert cli.main([ASSIGNMENT, "--out", str(out), "--export"]) == 0
     rows = read_csv(out)
-    assert rows["Alice"]["score"] == "5.0" and rows["Alice"]["written_score"] == "1.0"
+    assert rows["Alice"]["score"] == str(FULL) and rows["Alice"]["written_score"] == "1.0"
     assert rows["Alice"]["status"] == "complete"
-    assert "Score: 5.0 / 5.0" in alice_feedback.read_text(encoding="utf-8"), \
+    assert f"Score: {FULL} / {FULL}" in alice_feedback.read_text(encoding="utf-8"), \
         "the feedback page is made again with the manual grade"
 
     # Bob fixes his answer and the LMS download is graded again
@@ -74,8 +77,8 @@ def test_zip_to_spreadsheet_then_manual_grades_then_a_resubmission(tmp_path):
     assert grade(make_zip(tmp_path / "second.zip", second), "--out", out) == 0
     after = json.loads((out / "reports" / f"{ASSIGNMENT}-results.json").read_text())
     rows = read_csv(out)
-    assert float(rows["Bob"]["auto_score"]) == 4.0, "the new submission replaced the old"
-    assert rows["Alice"]["score"] == "5.0", "an unchanged learner keeps the manual grade"
+    assert float(rows["Bob"]["auto_score"]) == AUTO, "the new submission replaced the old"
+    assert rows["Alice"]["score"] == str(FULL), "an unchanged learner keeps the manual grade"
     bob = rows["Bob"]["learner_id"]
     assert after["learners"][bob]["graded_at"] >= before["learners"][bob]["graded_at"]
     assert after["learners"][alice] == before["learners"][alice]
@@ -103,7 +106,7 @@ def test_no_sandbox_is_an_explicit_choice_and_answers_are_still_judged_outside(t
     assert grade(tmp_path / "subs", "--out", tmp_path / "course", "--no-sandbox") == 0
     assert "WARNING: --no-sandbox" in capsys.readouterr().err
     rows = read_csv(tmp_path / "course", key="learner_id")
-    assert float(rows["honest"]["auto_score"]) == 4.0
+    assert float(rows["honest"]["auto_score"]) == AUTO
     assert float(rows["sly"]["auto_score"]) == 0.0 and rows["sly"]["status"] == "needs review"
 
 

@@ -1,5 +1,10 @@
 """Plausible mistakes in the start-here practice, and the checks each one must fail."""
 
+# Question 5's function as the learner version gives it, with its one blank filled in.
+HOURS = ('def hours_needed(citizens):\n'
+         '    """How many hours the counter needs to serve `citizens` citizens, at 12 an hour."""\n'
+         "    hours = (\n        {}\n    )\n    return hours\n")
+
 # name: (answers by grade_id, check cells that must lose their points,
 #        {check: words of the message the learner must get for this mistake})
 MISTAKES = {
@@ -18,6 +23,23 @@ MISTAKES = {
                                   {"q3": "Deleting the check does not change your answer"}),
     "hopes a restart helps": ({"q3_answer": 'what_to_do = "c"'}, {"q3"},
                               {"q3": "Running everything again gives the same answer"}),
+    "multiplies the citizens instead of dividing": (
+        {"q5_answer": HOURS.format("citizens * 12")}, {"q5"},
+        {"q5": "It multiplies the citizens by 12"}),
+    "divides the wrong way round": (
+        {"q5_answer": HOURS.format("12 / citizens")}, {"q5"}, {"q5": "the wrong way round"}),
+    "the hours a day of question 1": (
+        {"q5_answer": HOURS.format("citizens / 7")}, {"q5"},
+        {"q5": "the hours the counter is open in a day"}),
+    "drops part of an hour": (
+        {"q5_answer": HOURS.format("citizens // 12")}, {"q5"},
+        {"q5": "drops part of an hour"}),
+    "a misspelt name in the function": (
+        {"q5_answer": HOURS.format("citizen / 12")}, {"q5"},
+        {"q5": "Python does not know the name `citizen`"}),
+    "the return line left out": (
+        {"q5_answer": "def hours_needed(citizens):\n    hours = citizens / 12\n"}, {"q5"},
+        {"q5": "Did you forget `return`"}),
     "hostile: equals everything": (
         {"q1_answer": "class Yes:\n    def __eq__(self, other):\n        return True\n"
                       "citizens_per_day = Yes()"}, {"q1"}, {"q1": "an object of type Yes"}),
@@ -59,5 +81,12 @@ HONEST = [
     {"name": "extra cells to look at the data", "after": {
         "q2_answer": 'requests[requests["channel"] == "WhatsApp"]',
         "q1_answer": "print(citizens_per_day)"}},
+    {"name": "the hours with a float", "answers": {"q5_answer": HOURS.format("citizens / 12.0")}},
+    {"name": "the hours as a fraction of an hour each", "answers": {
+        "q5_answer": HOURS.format("citizens * (1 / 12)")}},
+    {"name": "a function of one line, a named rate", "answers": {"q5_answer": (
+        "def hours_needed(citizens):\n    per_hour = 12\n    return citizens / per_hour\n")}},
+    {"name": "a NumPy division", "answers": {"q5_answer": (
+        "import numpy as np\n\n\n" + HOURS.format("np.divide(citizens, 12)"))}},
     {"name": "saved with old outputs, cells run out of order", "stale": True},
 ]

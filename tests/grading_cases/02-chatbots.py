@@ -8,7 +8,9 @@ ones only), the training questions instead of the test questions (and the other 
 for choosing), precision taken for recall, 1 minus the fallback rate for containment, a
 target typed for a threshold, rounded figures typed in, an exact text match for retrieval,
 handing over inside retrieval, phone rules that know only the examples, and, in Part D,
-each wrong option.
+each wrong option. Questions 1 and 6 leave one blank in a function (the position `best_row`,
+the part `start` of the phone pattern): their mistakes are listed both in that blank and as a
+learner who rewrote the whole function.
 """
 
 Q1_HEAD = ("def best_entry(question):\n"
@@ -22,6 +24,34 @@ Q6_HEAD = ('EMAIL = r"[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+"\n\n\n'
 def phone_rule(pattern: str) -> str:
     """A mask_contacts whose phone rule is `pattern` (written as in the notebook)."""
     return Q6_HEAD + f'    text = re.sub(r"{pattern}", "[PHONE]", text)\n    return text\n'
+
+
+# The cells as the learner version gives them (one blank to complete): the two functions with
+# their blank filled in.
+def best_row(blank: str) -> str:
+    """best_entry as the notebook writes it, with `blank` in place of the `...`."""
+    return ("def best_entry(question):\n"
+            '    """The faq_id of the FAQ entry whose question is most similar to `question`."""\n'
+            "    question_vector = vectorizer.transform([question])\n"
+            "    similarities = cosine_similarity(question_vector, faq_vectors)[0]\n"
+            f"    best_row = (\n        {blank}\n    )\n"
+            '    return entries["faq_id"].iloc[best_row]\n')
+
+
+def start_rule(blank: str) -> str:
+    """mask_contacts as the notebook writes it, with `blank` in place of the `...` of `start`."""
+    return ('EMAIL = r"[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+"\n\n\n'
+            "def mask_contacts(text):\n"
+            f"    start = (\n        {blank}\n    )\n"
+            '    separator = r"[ .-]?"  # perhaps a space, a dot or a dash\n'
+            '    operator = r"8\\d{1,2}"\n'
+            '    middle = r"\\d{3,4}"\n'
+            '    last = r"\\d{3,5}"\n'
+            "    phone = start + separator + operator + separator + middle + separator + last\n"
+            '    text = re.sub(EMAIL, "[EMAIL]", text)\n'
+            '    text = re.sub(phone, "[PHONE]", text)\n'
+            "    return text\n")
+
 
 FIRST_NUMBER_ONLY = Q6_HEAD + (
     '    found = re.search(r"(\\+62|62|0)[ .-]?8\\d{1,2}[ .-]?\\d{3,4}[ .-]?\\d{3,5}", text)\n'
@@ -53,6 +83,24 @@ MISTAKES = {
                                  '        return "hand over to a person"\n'
                                  '    return entries["faq_id"].iloc[best_row]\n')}, {"q1"},
         {"q1": "whether to answer or hand over to a person is decided later"}),
+    # The same, in the one blank the notebook leaves (best_row): the position of the LARGEST
+    # similarity, a position and not the similarity itself.
+    "blank: the position of the least similar entry": (
+        {"q1_answer": best_row("similarities.argmin()")}, {"q1"},
+        {"q1": "Are you taking the *most* similar row"}),
+    "blank: the largest similarity, not its position": (
+        {"q1_answer": best_row("similarities.max()")}, {"q1"},
+        {"q1": "the largest similarity itself (a number from 0 to 1, which `.max()` gives) is "
+               "not a position"}),
+    "blank: argmax without its brackets": (
+        {"q1_answer": best_row("similarities.argmax")}, {"q1"},
+        {"q1": "write the brackets, `.argmax()`"}),
+    "blank: no row when nothing is very similar": (
+        {"q1_answer": best_row("similarities.argmax() if similarities.max() >= 0.2 else None")},
+        {"q1"}, {"q1": "whether to answer or hand over to a person is decided later"}),
+    "blank: the row whose question is the same text": (
+        {"q1_answer": best_row('list(entries["question"]).index(question)')}, {"q1"},
+        {"q1": "not look for the same text"}),
     # Top-1 accuracy is over in-scope TEST questions only.
     "accuracy over every question, out-of-scope ones included": (
         {"q2_answer": 'top1_accuracy = (test_predicted["faq_id"] == test["faq_id"]).mean()'},
@@ -152,6 +200,23 @@ MISTAKES = {
     "phone rule masks any long run of digits": (
         {"q6_answer": phone_rule(r"\+?\d[\d .-]{9,}\d")}, {"q6"},
         {"q6": "a date with a time, or a large amount"}),
+    # The same, in the one blank the notebook leaves (start): every way a number begins, a real
+    # plus sign, the choices in brackets.
+    "blank: a number begins with 0 only": (
+        {"q6_answer": start_rule('r"0"')}, {"q6"},
+        {"q6": "Your rule does not mask +62 812-5550-1234"}),
+    "blank: the plus sign of +62 left out": (
+        {"q6_answer": start_rule('r"(62|0)"')}, {"q6"},
+        {"q6": "The plus sign of +62 is left in front of [PHONE]"}),
+    "blank: a plain plus sign": (
+        {"q6_answer": start_rule('r"(+62|62|0)"')}, {"q6"},
+        {"q6": "A real plus sign is written `\\+`"}),
+    "blank: the choices without brackets": (
+        {"q6_answer": start_rule('r"0|62|\\+62"')}, {"q6"},
+        {"q6": "without brackets, `|` splits the whole pattern"}),
+    "blank: the country code only with its plus sign": (
+        {"q6_answer": start_rule('r"(\\+62|0)"')}, {"q6"},
+        {"q6": "Your rule does not mask 62812.5550.1234"}),
     # A measure is computed, not copied: the lesson printed top-1 accuracy as 62.7%, and the
     # exercise shows the redaction table rounded to 3 decimals.
     "types rounded figures instead of computing them": (
@@ -251,4 +316,15 @@ HONEST = [
                      'test[test_predicted["faq_id"] != test["faq_id"]].head()',
         "q7_answer": "scores"}},
     {"name": "saved with old outputs, cells run out of order", "stale": True},
+    # the one blank of each function, filled in other ways
+    {"name": "the blank: the first position of the largest similarity, by hand", "answers": {
+        "q1_answer": best_row("list(similarities).index(max(similarities))")}},
+    {"name": "the blank: the smallest of the similarities turned negative", "answers": {
+        "q1_answer": best_row("int((-similarities).argmin())")}},
+    {"name": "the blank: the choices in another order", "answers": {
+        "q6_answer": start_rule('r"(0|62|\\+62)"')}},
+    {"name": "the blank: an optional plus sign, without r", "answers": {
+        "q6_answer": start_rule('"(\\\\+?62|0)"')}},
+    {"name": "the blank: a group that keeps nothing", "answers": {
+        "q6_answer": start_rule('r"(?:\\+62|62|0)"')}},
 ]

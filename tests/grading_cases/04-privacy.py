@@ -9,6 +9,9 @@ planner needs, k is enough, identity for attribute disclosure, the noise's scale
 seed, noise added twice, rounding, each release given the whole budget, security or
 retention instead of minimisation), plus hostile answers.
 
+Questions 5 and 9 leave one blank in a function (the keyed hash, the noise's scale): their
+mistakes are listed both in that blank and as a learner who rewrote the whole function.
+
 More variants of each mistake (HMAC with MD5, the NIK and the key swapped, the example NIK
 written in, bell-curve noise, the count added twice, NumPy's shared generator, ...) are tried
 directly on the visible checks in tests/test_privacy.py, and every slip the instructor source
@@ -23,6 +26,26 @@ def _pseudonymise(body):
 
 def _dp_count(body):
     return "def dp_count(true_count, epsilon, rng):\n    " + body + "\n"
+
+
+# The two functions as the learner version gives them, with their one blank filled in.
+def keyed_hash(blank):
+    """pseudonymise as the notebook writes it, with `blank` in place of the `...`."""
+    return ("def pseudonymise(nik, key):\n"
+            '    """The keyed pseudonym of `nik` (text) with the secret `key` (bytes)."""\n'
+            '    nik_bytes = nik.encode("utf-8")\n'
+            f"    keyed_hash = (\n        {blank}\n    )\n"
+            "    return keyed_hash.hexdigest()\n")
+
+
+def noise_scale(blank):
+    """dp_count as the notebook writes it, with `blank` in place of the `...`."""
+    return ("def dp_count(true_count, epsilon, rng):\n"
+            '    """The count plus Laplace noise for a count (sensitivity 1), drawn from `rng`."""\n'
+            "    sensitivity = 1\n"
+            f"    scale = (\n        {blank}\n    )\n"
+            "    noise = rng.laplace(loc=0.0, scale=scale)\n"
+            "    return true_count + noise\n")
 
 
 REMEMBERS_FIRST_PSEUDONYM = '''pseudonyms = {}
@@ -99,6 +122,25 @@ MISTAKES = {
     "the key turned into text first (hidden input)": (
         {"q5_answer": _pseudonymise("return privacy.keyed_hash(nik, key.decode())")}, {"q5"},
         {"q5": "A real key is random bytes"}),
+    # q5, in the one blank the notebook leaves (the keyed hash itself)
+    "blank: a plain hash of the NIK's bytes": (
+        {"q5_answer": keyed_hash("hashlib.sha256(nik_bytes)")}, {"q5"},
+        {"q5": "plain SHA-256 of the NIK"}),
+    "blank: the practice key instead of the key given": (
+        {"q5_answer": keyed_hash("hmac.new(practice_key, nik_bytes, hashlib.sha256)")}, {"q5"},
+        {"q5": "uses the practice key written in the notebook"}),
+    "blank: the lesson's key": (
+        {"q5_answer": keyed_hash("hmac.new(demo_key, nik_bytes, hashlib.sha256)")}, {"q5"},
+        {"q5": "`demo_key` was the lesson's key"}),
+    "blank: the NIK and the key swapped": (
+        {"q5_answer": keyed_hash("hmac.new(nik_bytes, key, hashlib.sha256)")}, {"q5"},
+        {"q5": "The NIK and the key have swapped places"}),
+    "blank: the hexadecimal text made twice": (
+        {"q5_answer": keyed_hash("hmac.new(key, nik_bytes, hashlib.sha256).hexdigest()")},
+        {"q5"}, {"q5": "the function's last line calls `.hexdigest()` for you"}),
+    "blank: no hash named": (
+        {"q5_answer": keyed_hash("hmac.new(key, nik_bytes)")}, {"q5"},
+        {"q5": "`hmac.new` has to be told which hash"}),
     # q6: k of a table
     "k taken as the number of groups": (
         {"q6_answer": 'k_households = households.groupby(["regency", "head_education"], '
@@ -142,6 +184,22 @@ MISTAKES = {
     "a scale worked out for epsilon 0.5 typed in (hidden input)": (
         {"q9_answer": _dp_count("return true_count + rng.laplace(0.0, 2)")}, {"q9"},
         {"q9": "the same size whatever epsilon is"}),
+    # q9, in the one blank the notebook leaves (the noise's scale)
+    "blank: the scale is epsilon": (
+        {"q9_answer": noise_scale("epsilon")}, {"q9"},
+        {"q9": "Yours has the size of epsilon itself"}),
+    "blank: the sensitivity alone": (
+        {"q9_answer": noise_scale("sensitivity")}, {"q9"},
+        {"q9": "is the scale the sensitivity alone?"}),
+    "blank: twice the scale": (
+        {"q9_answer": noise_scale("2 / epsilon")}, {"q9"},
+        {"q9": "That is twice the right size"}),
+    "blank: the example's scale typed in (hidden input)": (
+        {"q9_answer": noise_scale("2")}, {"q9"},
+        {"q9": "the same size whatever epsilon is"}),
+    "blank: a negative scale": (
+        {"q9_answer": noise_scale("-sensitivity / epsilon")}, {"q9"},
+        {"q9": "the scale is below 0"}),
     # q10: the privacy budget
     "each release gets the whole budget": (
         {"q10_answer": "epsilon_per_month = 1.2"}, {"q10"},
@@ -234,4 +292,13 @@ HONEST = [
         'k_households = int(privacy.class_sizes(households, ["regency", "head_education"]).min())')}},
     {"name": "the budget as a fraction of the year", "answers": {"q10_answer": (
         "months = 12\nepsilon_per_month = 1.2 * (1 / months)")}},
+    # the one blank of each function, filled in other ways
+    {"name": "the blank: hmac with keywords and the hash's name", "answers": {"q5_answer": (
+        keyed_hash('hmac.new(key, msg=nik_bytes, digestmod="sha256")'))}},
+    {"name": "the blank: the NIK encoded again, in the blank", "answers": {"q5_answer": (
+        keyed_hash('hmac.new(key, nik.encode(), hashlib.sha256)'))}},
+    {"name": "the blank: the scale as 1 / epsilon", "answers": {"q9_answer": (
+        noise_scale("1 / epsilon"))}},
+    {"name": "the blank: the scale with a power", "answers": {"q9_answer": (
+        noise_scale("sensitivity * epsilon ** -1"))}},
 ]

@@ -12,8 +12,13 @@
 # 4. save and download your work;
 # 5. find your way around the course.
 #
-# > **Selamat datang!** You can switch the menus to Bahasa Indonesia: **Settings → Language →
-# > Bahasa Indonesia (Indonesia)**. The course text itself is in English.
+# > **Selamat datang!** You can switch JupyterLab's menus to Bahasa Indonesia: **Settings →
+# > Language → Indonesian (Indonesia) - Indonesia (Indonesia)**, then **Change and reload**. The
+# > page reloads; some menu items stay in English (the translation is not complete yet), and
+# > the course text itself is in English.
+#
+# Stuck at any point? The [help page](help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
 
 # %% [markdown]
 # ## 1. A notebook is made of cells
@@ -196,7 +201,7 @@ tries.names.show()
 # %% [markdown]
 # ## 6. Try a graded exercise
 #
-# Open the **[practice exercise](practice.ipynb)** (about 10 minutes, 4 short questions). It
+# Open the **[practice exercise](practice.ipynb)** (about 15 minutes, 5 short questions). It
 # works exactly like the graded exercise at the end of every module.
 #
 # When you have answered, click **Validate** in the toolbar at the top of the exercise. It runs

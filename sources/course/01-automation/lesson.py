@@ -5,6 +5,9 @@
 #
 # ⏱️ **About 70 minutes** (reading, running every cell, and trying the two sliders).
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # After this lesson you will be able to:
 #
 # 1. check and clean a register with **written rules**, and produce a validation report that a

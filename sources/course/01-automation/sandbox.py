@@ -3,6 +3,9 @@
 #
 # ⏱️ 10 to 30 minutes, depending on your file.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # Two tools from the lesson, ready for a file you bring. Use either one, or both:
 #
 # - **Part A — check a register**: your own table of cases (permits, licences, requests...) gets a

@@ -15,6 +15,9 @@
 # 6. remove personal data from chat logs, and measure how well that works;
 # 7. explain how generative AI chatbots differ, and how public bodies test them.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # You do not need to know how to program: read each explanation, then run the cell under it
 # (**Shift+Enter**). All data in this lesson is **synthetic** (made up by a program), so no real
 # citizen appears in it.
@@ -133,6 +136,17 @@ pd.Series(cosine_similarity(question, vectors)[0], index=mini_faq).round(2)
 # The first entry wins clearly. That is the whole idea of **retrieval**: find the most similar
 # approved question, and give *its* answer.
 #
+# A program finds the winner in two steps. `argmax()` gives the **position** of the largest
+# number (positions count from 0, so the first entry is at position 0); then that position picks
+# the entry out of the list. (`max()` would give the largest number itself, not where it is;
+# `argmin()` the position of the smallest.)
+
+# %%
+similarities = cosine_similarity(question, vectors)[0]
+best_row = similarities.argmax()
+print(f"position {best_row}: {mini_faq[best_row]}")
+
+# %% [markdown]
 # Now the same with a question typed the way many citizens type on WhatsApp:
 
 # %%
@@ -517,6 +531,38 @@ print(find_personal_data(example["text"]))
 print(redact(example["text"]))
 
 # %% [markdown]
+# ### How a rule is written: a pattern
+#
+# Each rule is a **pattern** (programmers say *regular expression*): a short description of what
+# a piece of text looks like. A pattern is easiest to read when it is built from named parts.
+# Here is a rule for office numbers in Jakarta, written `021-5550-1234`, `021 5550 1234` or
+# `+62 21 5550 1234`. In a pattern:
+#
+# - `\d` is any digit, and `\d{4}` exactly 4 digits (`\d{3,5}` would be 3 to 5 digits);
+# - `[ .-]` is one of the characters in the square brackets (a space, a dot or a dash), and a `?`
+#   after it makes it optional;
+# - `(A|B)` means "A or B": the brackets hold the choices, and `|` stands between them;
+# - a few signs have a meaning of their own (`+`, `?`, `.`, brackets): a real plus sign is
+#   written `\+`.
+#
+# The `r` before each pattern's quotes keeps each `\` as it is. Between the parts, Python's `+`
+# glues them into one pattern, and `re.sub(pattern, replacement, text)` replaces every match:
+
+# %%
+import re
+
+start = r"(\+62 21|021)"  # "+62 21" or "021"
+separator = r"[ .-]?"  # perhaps a space, a dot or a dash
+group = r"\d{4}"  # four digits
+office_phone = start + separator + group + separator + group
+re.sub(office_phone, "[PHONE]", "Kantor: 021-5550-1234 atau +62 21 5550 1234 (jam 8-16)")
+
+# %% [markdown]
+# Both numbers are masked, and "jam 8-16" (opening hours 8 to 16) is left alone: it does not
+# have the shape of a phone number. The course's own rules are built the same way, with more
+# parts. In the exercise you complete one part of the rule for mobile numbers.
+
+# %% [markdown]
 # Two measures tell us how good it is, on all 2,400 complaints:
 #
 # - **recall**: of the planted details, the share that were fully masked (a half-masked phone
@@ -657,6 +703,7 @@ display(callout("case", "GOV.UK Chat: how the UK government evaluated a generati
 # | normalisation | putting text in a standard form (case, accents, slang) before comparing |
 # | NIK | *Nomor Induk Kependudukan*, Indonesia's 16-digit national ID number |
 # | redaction | masking personal details in a text |
+# | pattern (regular expression) | a short description of what a piece of text looks like (`\d{4}`: four digits), used to find and mask it |
 # | recall / precision (redaction) | share of details masked / share of masks that were real details |
 # | large language model (LLM) | an AI model that writes text word by word |
 # | hallucination | fluent, confident text that is false |

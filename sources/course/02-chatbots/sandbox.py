@@ -9,6 +9,9 @@
 # 2. an evaluation report on your own test questions: top-1 accuracy, out-of-scope recall,
 #    fallback rate, containment, and a suggested threshold.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # Until you choose a file, every cell runs on an example: the course's synthetic FAQ, in Bahasa
 # Indonesia. Run the cells in order (**Shift+Enter**). After choosing a file, run the cells
 # below it again.

@@ -4,6 +4,9 @@
 # ⏱️ **About 70 minutes.** Then the graded [exercise](exercise.ipynb) (about 50 minutes) and
 # the [sandbox](sandbox.ipynb), where you can try the tools on your own file.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # When a computer helps decide who is searched, who receives assistance or who is flagged for
 # fraud, its mistakes rarely fall evenly. This lesson gives you the tools to see where they
 # fall, to measure it, and to argue about it with evidence.

@@ -3,6 +3,9 @@
 #
 # ⏱️ About 15 minutes with the example; longer with your own file.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # Bring a table of decisions your office (or a system it uses) made, one row per person,
 # household or case, with:
 #

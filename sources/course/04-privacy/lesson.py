@@ -6,6 +6,9 @@
 # ⏱️ **About 75 minutes.** Then the graded [exercise](exercise.ipynb) (about 45 minutes) and the
 # [sandbox](sandbox.ipynb) for your own data.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # Public bodies hold the most sensitive data about citizens: health, income, family, social
 # assistance. They are also asked to publish and share more of it — open data portals, research
 # requests, dashboards. This module teaches the checks that statistics offices use before data
@@ -27,7 +30,10 @@
 # > person is behind any row. The breach reports in section 8 are real public records.
 
 # %% [markdown]
-# Run the next cell first: it loads the module's tools and the data.
+# Run the next cell first: it loads the module's tools and the data. Besides the course's own
+# tools it loads two packages of ready-made code that the course uses everywhere: pandas, for
+# tables, and NumPy (imported as `np`), for calculating with numbers, including drawing random
+# numbers.
 
 # %%
 import numpy as np
@@ -287,16 +293,22 @@ callout("case", "Real case: New York City's taxi trips (2014)",
 # enumeration above finds nothing. The same NIK and key always give the same pseudonym, so
 # records can still be linked.
 #
-# In the cell below, the `b` before the key's quotes makes it *bytes* and `.encode()` turns the
-# NIK's text into bytes: `hmac` works on bytes, not text. `.hexdigest()` writes the result as 64
-# characters (digits and the letters a-f).
+# The cell below does it step by step:
+#
+# - the `b` before the key's quotes makes the key *bytes*, and `.encode()` turns the NIK's text
+#   into bytes: `hmac` works on bytes, not text;
+# - `hmac.new(...)` makes the keyed hash from three things, in this order: the secret key, the
+#   NIK as bytes, and the hash to use (`hashlib.sha256`, without brackets);
+# - `.hexdigest()` writes the result as 64 characters (digits and the letters a-f).
 
 # %%
 import hashlib
 import hmac
 
 demo_key = b"course-demo-key-NEVER-use-a-key-written-in-a-notebook"
-hmac.new(demo_key, "3471065007849001".encode(), hashlib.sha256).hexdigest()
+nik_bytes = "3471065007849001".encode()
+keyed_hash = hmac.new(demo_key, nik_bytes, hashlib.sha256)
+keyed_hash.hexdigest()
 
 # %% [markdown]
 # The tool `privacy.keyed_hash` does the same and refuses keys that are too short. Now run the
@@ -509,20 +521,26 @@ explore.generalisation_explorer(households, ladders, analysis=analysis, k=5)
 #    distribution** with scale b = sensitivity / ε. (A Laplace distribution is a rule for drawing
 #    random numbers: 0 is the most likely draw, small draws above or below 0 are common, large
 #    ones rare; b sets how wide the spread is.)
-# 4. Then for any published value, its probability with you in the data and without you differ
-#    by a factor of at most e^ε (for ε = 0.5, about 1.65). The average size of the noise is b.
+# 4. Then any published value is hardly more likely with you in the data than without you: at
+#    most 1.65 times as likely for ε = 0.5, and 2.7 times for ε = 1. The smaller ε, the closer
+#    to 1 (no difference at all). (Mathematicians write this limit e^ε, where e ≈ 2.718 is a
+#    fixed number; you do not need it to use ε.) The average size of the noise is b.
 #
-# One noisy count, by hand with NumPy: the number of poor households in the register's first
-# regency. The *random generator* `rng` draws the noise; its *seed* (2024) makes it draw the same
-# numbers every time this page runs. A real release uses a generator without a seed, so that
-# nobody can re-create the noise and subtract it.
+# One noisy count, by hand with NumPy (the package for numbers loaded at the top as `np`): the
+# number of poor households in the register's first regency. The *random generator* `rng` draws
+# the noise; its *seed* (2024) makes it draw the same numbers every time this page runs. A real
+# release uses a generator without a seed, so that nobody can re-create the noise and subtract
+# it. The scale is worked out first, from the sensitivity and ε, as in step 3.
 
 # %%
 first_regency = households["regency"].iloc[0]
 true_count = int((households["truly_poor"] & (households["regency"] == first_regency)).sum())
 epsilon = 0.5
+sensitivity = 1
+scale = sensitivity / epsilon
 rng = np.random.default_rng(2024)
-noisy = true_count + rng.laplace(loc=0.0, scale=1 / epsilon)
+noise = rng.laplace(loc=0.0, scale=scale)
+noisy = true_count + noise
 print(f"true count {true_count}, published {noisy:.1f} (rounded: {max(0, round(noisy))})")
 
 # %% [markdown]
@@ -728,6 +746,7 @@ callout("case", "Indonesia: the BPJS Kesehatan data case (2021)",
 # | epsilon (ε) | the privacy loss a differentially private release allows; smaller = more private, noisier |
 # | Laplace mechanism | publishing a count plus random Laplace noise of scale sensitivity / ε |
 # | seed | a number that makes a random generator draw the same numbers each time (for lessons and tests, never for a real release) |
+# | NumPy (`np`) | a package of ready-made Python code for calculating with numbers, including drawing random numbers |
 # | sensitivity | how much one person can change a result (1 for a count) |
 # | privacy budget | the total ε allowed for all releases about the same people |
 # | data minimisation | collecting and keeping only the data a purpose needs |

@@ -3,6 +3,9 @@
 #
 # ⏱️ About 15 minutes with the example; as long as you like with your own files.
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # Bring a table your unit might publish or share. Tell the sandbox which columns an outsider
 # could know (the **quasi-identifiers**) and which column is **sensitive**. It reports:
 #

@@ -1,7 +1,10 @@
 # %% [markdown]
 # # Practice exercise: try the checks
 #
-# ⏱️ About 10 minutes · 4 questions · 4 points checked by the computer, 1 point from your instructor
+# ⏱️ About 15 minutes · 5 questions · 5 points checked by the computer, 1 point from your instructor
+#
+# Stuck? The [help page](help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
 #
 # This small exercise is not about AI yet. It lets you try how every graded exercise in this
 # course works, so that nothing surprises you later.
@@ -17,7 +20,8 @@
 #
 # You can try as many times as you like. When your instructor grades the exercise, each answer
 # is judged the same way as here: a ✅ here is the point you get. (When a question asks you to
-# write a function, your instructor also tries it on examples you do not see.)
+# complete a function, as question 5 does, your instructor also tries it on examples you do not
+# see.)
 #
 # Run the next cell first: it loads the checks and a small table.
 
@@ -182,6 +186,118 @@ checks.q3.hidden(slips=[
 from civicai.checks.reflection import model_answer_button
 
 model_answer_button("00-start-here", "q4_reflection")
+
+# %% [markdown]
+# ## Question 5 — your first function (1 point)
+#
+# In the modules you will sometimes complete a **function**: a small recipe with a name. You
+# give it something (its *input*), it works out a result and gives it back. Here is one, ready
+# to use: how many minutes a queue takes when each citizen needs 5 minutes at the counter.
+#
+# - `def` starts the function, then comes its **name** (`queue_minutes`), then its input in
+#   brackets (`people`), then a colon `:`.
+# - The lines under it start with 4 spaces: they belong to the function. The text in triple
+#   quotes says what it does.
+# - `minutes = (...)` works the result out from the input, as in question 1.
+# - `return minutes` gives the result **back**. Without `return`, the function gives back
+#   nothing (Python calls it `None`).
+#
+# Run the cell. It only *defines* the function, so nothing is shown yet.
+
+# %%
+def queue_minutes(people):
+    """How many minutes a queue of `people` takes, at 5 minutes per citizen."""
+    minutes = (
+        people * 5
+    )
+    return minutes
+
+# %% [markdown]
+# To use a function, **call** it: write its name, then the input in brackets. A queue of 8
+# citizens:
+
+# %%
+queue_minutes(8)
+
+# %% [markdown]
+# ### When a cell stops with an error
+#
+# If something is wrong, Python stops and shows an **error** in a red box. Read its **last
+# line** first: it names the kind of error and says what went wrong. The lines above it only
+# say where. For example, with the name typed without its final s, `queue_minute(8)` shows a
+# box that ends like this:
+#
+# ```text
+# ----> 1 queue_minute(8)
+#
+# NameError: name 'queue_minute' is not defined
+# ```
+#
+# Python does not know the name `queue_minute`: it is misspelt, or the cell that defines it has
+# not been run yet. Other last lines you may meet:
+#
+# - `SyntaxError: ...`: Python could not read the line: a bracket, a quote or a colon is missing.
+# - `TypeError: queue_minutes() missing 1 required positional argument: 'people'`: the function
+#   was called with nothing in its brackets. Give it its input.
+#
+# The checks of this course read such errors for you and say in plain words what to fix.
+#
+# ### The question
+#
+# The counter of question 1 serves **12 citizens an hour**. Complete the function
+# `hours_needed(citizens)`: it must give back how many **hours** the counter needs to serve
+# that many citizens. Give the exact number of hours: part of an hour counts, so do not round.
+#
+# ✏️ Replace the `...` with a calculation that uses `citizens`. In Python, `/` divides. Keep
+# every other line as it is.
+
+# %% nbgrader="answer" grade_id="q5_answer"
+def hours_needed(citizens):
+    """How many hours the counter needs to serve `citizens` citizens, at 12 an hour."""
+    hours = (
+        ### BEGIN SOLUTION
+        citizens / 12
+        ### END SOLUTION
+    )
+    return hours
+
+
+# %% [markdown]
+# Try it: call your function for a queue of 36 citizens. Until you complete it, it gives back
+# `Ellipsis`, Python's name for the placeholder `...`. If this cell shows an error, read its last
+# line, fix your function, run its cell again, then this one.
+
+# %%
+hours_needed(36)
+
+# %% [markdown]
+# <details><summary>💡 Hint 1</summary>
+#
+# Hours needed = number of citizens ÷ citizens served in one hour. Check it on paper with 36
+# citizens.
+# </details>
+#
+# <details><summary>💡 Hint 2</summary>
+#
+# Write `citizens / 12` in place of the `...`, keep the brackets and the other lines, and run
+# the cell.
+# </details>
+
+# %% nbgrader="check" grade_id="q5" points=1
+checks.q5.check()
+### BEGIN HIDDEN TESTS
+def hidden_calls(call):
+    any_queue = ("It must work for any queue: divide the number of citizens it is given by the "
+                 "citizens served in an hour.")
+    call(30, why="Part of an hour counts: give the exact hours, dividing with / and without "
+                 "rounding.")
+    call(1000, why=any_queue)
+    call(0, why="It must work for the shortest queue too: give back the division alone, with "
+                "nothing added and no minimum.")
+
+
+checks.q5.hidden(calls=hidden_calls)
+### END HIDDEN TESTS
 
 # %% [markdown]
 # ## Done!

@@ -4,6 +4,9 @@
 # ⏱️ About 45 minutes · 10 questions checked by the computer (21 points) · 1 written answer read
 # by your instructor (4 points)
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # You will write the rules that check and clean a register, produce a report figure, train and
 # test a router, and choose how much of the work to automate. Each question works as in the practice
 # exercise: write your answer in the cell marked ✏️, run it, then run the check below it. Open

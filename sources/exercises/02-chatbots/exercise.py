@@ -4,6 +4,9 @@
 # ⏱️ About 50 minutes · 12 questions: 11 checked by the computer (19 points), 1 read by your
 # instructor (3 points)
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # You work for a city's public-service office. Your team is testing an FAQ bot for WhatsApp
 # before citizens meet it. You will write its retrieval step, measure it, choose when it hands
 # over to a person, mask personal data in its logs, and decide what it must never answer.
@@ -11,8 +14,9 @@
 # **How a question works** (as in the practice exercise): replace the `...` in the cell marked
 # ✏️, run it (**Shift+Enter**), then run the check under it. ✏️ *not attempted yet*, 🔎 *not
 # right yet* (open 💡 Hint 1, then Hint 2), ✅ *correct*. A ✅ is the grade your instructor
-# will see. The two functions you write are also tried on new questions and messages you do
-# not see, so check every example their question gives.
+# will see. In the two functions (questions 1 and 6) you complete one line, as in question 5
+# of the practice; they are also tried on new questions and messages you do not see, so check
+# every example their question gives.
 #
 # Shares (questions 2, 3, 5 and 7) are checked to 6 decimal places: compute them with code, as
 # the hints show, rather than typing a rounded figure you read somewhere.
@@ -57,41 +61,48 @@ faq_vectors = vectorizer.fit_transform(entries["question"])
 entries.head(3)
 
 # %% [markdown]
-# Complete the function `best_entry(question)`. It must give back the **id of the FAQ entry**
-# (the `faq_id`, text such as the ones in the table above) whose question is **most similar** to
-# the citizen's question. The first two lines are written for you: `similarities` holds one
-# number per row of `entries`, from 0 (nothing in common) to 1. Even when no entry is very
-# similar, give the most similar one: when to hand over to a person is decided later (Part B).
+# Complete the function `best_entry(question)`. It gives back the **id of the FAQ entry** (the
+# `faq_id`, text such as the ones in the table above) whose question is **most similar** to the
+# citizen's question. All of it is written for you but one line: `similarities` holds one
+# number per row of `entries`, from 0 (nothing in common) to 1 (the same words), and the last
+# line gives back the `faq_id` in row `best_row`. Your part: **which row is `best_row`?** Even
+# when no entry is very similar, give the most similar one: when to hand over to a person is
+# decided later (Part B).
 #
-# Useful: `similarities.argmax()` is the position of the largest number; `entries["faq_id"].iloc[5]`
-# is the id in row 5.
+# Useful, as in lesson section 3, for a list of numbers such as `similarities`:
+#
+# - `similarities.argmax()` is the **position** of the largest number, and
+#   `similarities.argmin()` the position of the smallest (positions count from 0);
+# - `similarities.max()` is the largest number **itself**, and `similarities.min()` the smallest.
+#
+# ✏️ Replace the `...` and keep every other line as it is.
 
 # %% nbgrader="answer" grade_id="q1_answer"
 def best_entry(question):
+    """The faq_id of the FAQ entry whose question is most similar to `question`."""
     question_vector = vectorizer.transform([question])
     similarities = cosine_similarity(question_vector, faq_vectors)[0]
-    ### BEGIN SOLUTION
-    best_row = similarities.argmax()
+    best_row = (
+        ### BEGIN SOLUTION
+        similarities.argmax()
+        ### END SOLUTION
+    )
     return entries["faq_id"].iloc[best_row]
-    ### END SOLUTION
 
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Two steps, as in lesson section 3 (retrieval: find the most similar approved question): find
-# the **position** of the largest similarity, then look up the **id** in that row of `entries`.
-# The position alone (a number such as 17) is not an id, and neither is the similarity (a number
-# from 0 to 1). Citizens rarely type an FAQ question word for word, so compare with every
-# entry rather than look for the same text.
+# Lesson section 3 (retrieval: find the most similar approved question): the best entry is the
+# one with the **largest** similarity, and the last line needs its **position** (a whole number
+# such as 17), not the similarity itself (a number from 0 to 1). Citizens rarely type an FAQ
+# question word for word, so compare with every entry rather than look for the same text.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# ```python
-#     best_row = similarities.argmax()
-#     return entries["faq_id"].iloc[best_row]
-# ```
+# Write `similarities.argmax()` in place of the `...`, keep the brackets around it, and run the
+# cell.
 # </details>
 
 # %% nbgrader="check" grade_id="q1" points=3
@@ -363,45 +374,59 @@ checks.q5.hidden(slips=[
 #
 # ### Question 6 — mask contact details (3 points)
 #
-# Before a chat transcript is stored, e-mail addresses and phone numbers must be masked. A
-# **regular expression** is a pattern for text; `re.sub(pattern, replacement, text)` replaces
-# every match. The e-mail rule is written for you. Add a rule for **Indonesian mobile numbers**,
-# replaced by `[PHONE]`. They are written in many ways:
+# Before a chat transcript is stored, e-mail addresses and phone numbers must be masked. As in
+# lesson section 10, a **pattern** for text is built from named parts, and
+# `re.sub(pattern, replacement, text)` replaces every match. The e-mail rule is written for you,
+# and so is every part of the phone rule but one. Indonesian mobile numbers, replaced by
+# `[PHONE]`, are written in many ways:
 #
 # `081255501234` · `0812-5550-1234` · `0812 5550 1234` · `+62 812-5550-1234` · `+6281255501234` ·
 # `62812.5550.1234`
 #
-# In a pattern, `\d` is any digit, `\d{3,4}` is 3 or 4 digits, `[ .-]?` is an optional space,
-# dot or dash, and `(\+62|62|0)` is "+62", "62" or "0" (the `\+` means a real plus sign).
-# Dates such as `12-08-2024` and amounts such as `Rp 150.000` must **not** be masked.
+# Complete `start`: the part for **how a mobile number begins**, so that every format in the list
+# becomes `[PHONE]`. The parts after it are given: perhaps a space, dot or dash, the operator (`8`
+# and one or two digits, as in 0**812** or 0**857**), then two groups of digits. Dates such as
+# `12-08-2024` and amounts such as `Rp 150.000` must **not** be masked.
+#
+# In a pattern, `(A|B)` means "A or B" (the brackets hold the choices, `|` stands between them),
+# and a real plus sign is written `\+` (a plain `+` means something else). The `r` before the
+# quotes keeps each `\` as it is.
+#
+# ✏️ Replace the `...` with the pattern, in quotes, and keep every other line as it is.
 
 # %% nbgrader="answer" grade_id="q6_answer"
 EMAIL = r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
 
 
 def mask_contacts(text):
+    """The text with its e-mail addresses and mobile numbers replaced by [EMAIL] and [PHONE]."""
+    start = (
+        ### BEGIN SOLUTION
+        r"(\+62|62|0)"
+        ### END SOLUTION
+    )
+    separator = r"[ .-]?"  # perhaps a space, a dot or a dash
+    operator = r"8\d{1,2}"  # 8 and one or two digits (\d is any digit)
+    middle = r"\d{3,4}"  # a group of 3 or 4 digits
+    last = r"\d{3,5}"  # a last group of 3 to 5 digits
+    phone = start + separator + operator + separator + middle + separator + last
     text = re.sub(EMAIL, "[EMAIL]", text)
-    ### BEGIN SOLUTION
-    text = re.sub(r"(\+62|62|0)[ .-]?8\d{1,2}[ .-]?\d{3,4}[ .-]?\d{3,5}", "[PHONE]", text)
-    ### END SOLUTION
+    text = re.sub(phone, "[PHONE]", text)
     return text
 
 
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# A mobile number is: the start (`+62`, `62` or `0`), perhaps followed by a space, dot or dash
-# (as in `+62 812`), then `8` and one or two digits (the operator, as in 0**812** or 0**857**),
-# then a group of 3 or 4 digits, then a last group of 3 to 5 digits, each group perhaps preceded
-# by a space, dot or dash. Write `\d` for a digit, `\d{3,4}` for 3 or 4 digits and `[ .-]?` for
-# the optional separator. `re.sub` then replaces every number in the text, not only the first.
+# Look at how each number in the list begins, just before the `8` of the operator: some begin
+# with a 0, others with the country code, written in two ways. `start` must allow each of those
+# beginnings, as choices in brackets, like the office numbers of lesson section 10. (The space
+# in `+62 812` is the separator, which comes next and is already written.)
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# ```python
-#     text = re.sub(r"(\+62|62|0)[ .-]?8\d{1,2}[ .-]?\d{3,4}[ .-]?\d{3,5}", "[PHONE]", text)
-# ```
+# Write `r"(\+62|62|0)"` in place of the `...`, keep the brackets around it, and run the cell.
 # </details>
 
 # %% nbgrader="check" grade_id="q6" points=3

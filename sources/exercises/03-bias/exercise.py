@@ -4,6 +4,9 @@
 # ⏱️ About 50 minutes · 13 questions (question 9 has three parts) · 22 points checked by the
 # computer, 4 points from your instructor
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # You will audit two decision systems with the tools of the lesson:
 #
 # - **Part A** (real data): mortgage decisions of Boston banks in 1990;

@@ -4,14 +4,18 @@
 # ⏱️ About 45 minutes · 12 questions: 11 checked by the computer (22 points) and 1 short
 # written answer read by your instructor (4 points)
 #
+# Stuck? The [help page](../00-start-here/help.ipynb) says what to try, what the usual error
+# messages mean and where to ask.
+#
 # You will classify columns, attack a release, pseudonymise NIK numbers, measure and reach
 # k-anonymity, and publish a count with differential privacy. Every tool you need was used in
 # the [lesson](lesson.ipynb).
 #
 # **How it works:** write your answer in each cell marked ✏️ (replace the `...`), run it, then run
 # the check below it. A check says ✏️ *not attempted yet*, 🔎 *not right yet* (with a hint), or ✅
-# *correct*. A ✅ is the grade your instructor will see; the two functions you write are also
-# tried on inputs you do not see.
+# *correct*. A ✅ is the grade your instructor will see. In the two functions (questions 5 and
+# 9) you complete one line, as in question 5 of the practice; they are also tried on inputs you
+# do not see.
 #
 # > All people in these tables are made up (synthetic data).
 #
@@ -275,22 +279,33 @@ checks.q4.hidden(slips=[
 #
 # ### Question 5 — a keyed pseudonym (3 points)
 #
-# Write a function `pseudonymise(nik, key)` that gives back the **HMAC-SHA256** of the NIK (text)
-# with the secret key (bytes), as 64 hexadecimal characters. The same NIK and key must always
-# give the same pseudonym, and the function must use the key it is given: another key gives
-# another pseudonym.
+# Complete the function `pseudonymise(nik, key)`. It gives back the **HMAC-SHA256** of the NIK
+# (text) with the secret key (bytes), as 64 hexadecimal characters. The same NIK and key must
+# always give the same pseudonym, and the function must use the key it is given: another key
+# gives another pseudonym.
 #
-# ✏️ Complete the function (keep the `def` line).
+# All of it is written for you but one line: the NIK is turned into bytes first
+# (`nik_bytes`), and the last line writes the keyed hash as 64 characters with `.hexdigest()`.
+# Your part: **the keyed hash itself**, made as in section 4 of the lesson.
+#
+# ✏️ Replace the `...` and keep every other line as it is.
 
 # %% nbgrader="answer" grade_id="q5_answer"
 def pseudonymise(nik, key):
-    ### BEGIN SOLUTION
-    return hmac.new(key, nik.encode("utf-8"), hashlib.sha256).hexdigest()
-    ### END SOLUTION
+    """The keyed pseudonym of `nik` (text) with the secret `key` (bytes): HMAC-SHA256."""
+    nik_bytes = nik.encode("utf-8")
+    keyed_hash = (
+        ### BEGIN SOLUTION
+        hmac.new(key, nik_bytes, hashlib.sha256)
+        ### END SOLUTION
+    )
+    return keyed_hash.hexdigest()
 
 
 # %% [markdown]
-# Try it (the key here is for practice only: a real key is random and kept apart from the data):
+# Try it (the key here is for practice only: a real key is random and kept apart from the data).
+# Until you complete the function, this cell stops with an error whose last line says
+# `'ellipsis' object has no attribute 'hexdigest'`: the placeholder `...` is still in it.
 
 # %%
 practice_key = b"practice-key-for-this-exercise-only-0001"
@@ -300,14 +315,16 @@ pseudonymise("3471065007849001", practice_key)
 # <details><summary>💡 Hint 1</summary>
 #
 # Section 4 of the lesson ("A keyed hash (HMAC) with a secret key") makes exactly this kind of
-# pseudonym in one line, with Python's `hmac` module. Three things go in: the secret key, the
-# NIK as bytes (text becomes bytes with `.encode("utf-8")`), and the hash to use, SHA-256. The
-# lesson then writes the result as 64 characters with `.hexdigest()`.
+# keyed hash, with Python's `hmac` module. Three things go in, in this order: the secret key
+# (the one the function is given, not one written in the notebook), the NIK as bytes (already
+# made for you), and the hash to use, SHA-256. The last line of the function then writes it as
+# 64 characters.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# `return hmac.new(key, nik.encode("utf-8"), hashlib.sha256).hexdigest()`
+# Write `hmac.new(key, nik_bytes, hashlib.sha256)` in place of the `...`, keep the brackets
+# around it, and run the cell.
 # </details>
 
 # %% nbgrader="check" grade_id="q5" points=3
@@ -516,21 +533,33 @@ checks.q8.hidden(slips=[
 #
 # ### Question 9 — a differentially private count (3 points)
 #
-# Write a function `dp_count(true_count, epsilon, rng)` that gives back the count plus **Laplace
-# noise** for a count (sensitivity 1), drawn from the random generator `rng`. Do **not** round
-# the result.
+# Complete the function `dp_count(true_count, epsilon, rng)`. It gives back the count plus
+# **Laplace noise** for a count (sensitivity 1), drawn from the random generator `rng`, and does
+# not round the result.
 #
-# ✏️ Complete the function.
+# All of it is written for you but one line: the noise is drawn from `rng`, centred on 0, and
+# added to the count once. Your part: **the scale of the noise** (how wide it spreads), from
+# the sensitivity and epsilon, as in section 7 of the lesson.
+#
+# ✏️ Replace the `...` and keep every other line as it is.
 
 # %% nbgrader="answer" grade_id="q9_answer"
 def dp_count(true_count, epsilon, rng):
-    ### BEGIN SOLUTION
-    return true_count + rng.laplace(loc=0.0, scale=1 / epsilon)
-    ### END SOLUTION
+    """The count plus Laplace noise for a count (sensitivity 1), drawn from `rng`."""
+    sensitivity = 1
+    scale = (
+        ### BEGIN SOLUTION
+        sensitivity / epsilon
+        ### END SOLUTION
+    )
+    noise = rng.laplace(loc=0.0, scale=scale)
+    return true_count + noise
 
 
 # %% [markdown]
-# Try it: five noisy releases of the count 120 with ε = 0.5.
+# Try it: five noisy releases of the count 120 with ε = 0.5. Until you complete the function,
+# this cell stops with an error whose last line ends `not 'ellipsis'`: the placeholder `...` is
+# still in it.
 
 # %%
 try_rng = np.random.default_rng(1)
@@ -539,15 +568,15 @@ try_rng = np.random.default_rng(1)
 # %% [markdown]
 # <details><summary>💡 Hint 1</summary>
 #
-# Section 7 of the lesson, "The Laplace mechanism": the noise is centred on 0, its scale is
-# sensitivity / ε, and the sensitivity of a count is 1. Draw one value of noise from the
-# generator `rng` your function is given (the lesson used `rng.laplace(loc=..., scale=...)`),
-# add it to the count once, and give the result back as it is.
+# Section 7 of the lesson, "The Laplace mechanism", step 3: the scale b is worked out from two
+# things, the sensitivity (1 for a count) and ε. More privacy (a smaller ε) must give more
+# noise, and the scale must follow whatever ε the function is given, not one value typed in.
 # </details>
 #
 # <details><summary>💡 Hint 2</summary>
 #
-# `return true_count + rng.laplace(loc=0.0, scale=1 / epsilon)`
+# Write `sensitivity / epsilon` in place of the `...`, keep the brackets around it, and run the
+# cell.
 # </details>
 
 # %% nbgrader="check" grade_id="q9" points=3
