@@ -16,7 +16,7 @@ import pandas as pd
 from civicai.checks.answers import canonical_text
 from civicai.checks.describe import is_plain_number, kind_of, short_text
 from civicai.checks.outcome import NotRightYet
-from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, plain_error
 
 PREFIX = "02-chatbots"
 
@@ -55,15 +55,6 @@ _BEST_ROW_ERRORS = (
 )
 
 
-def _best_row_error(failure: NotRightYet) -> str | None:
-    """The plain meaning of an error the learner's best_entry stopped with, if it is a usual one."""
-    for words, meaning in _BEST_ROW_ERRORS:
-        if words in failure.message:
-            detail = failure.message.removeprefix("Your function stopped with an error: ")
-            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
-    return None
-
-
 def _probe_best_entry(call) -> str | None:
     """An FAQ question, asked word for word, must find its own entry."""
     from civicai.chatbot import entries_from_course_faq
@@ -75,7 +66,7 @@ def _probe_best_entry(call) -> str | None:
         try:
             result = call(question)
         except NotRightYet as failure:
-            plain = _best_row_error(failure)
+            plain = plain_error(failure, _BEST_ROW_ERRORS)
             if plain:
                 return plain
             raise
@@ -144,15 +135,6 @@ _PATTERN_ERRORS = (
 )
 
 
-def _pattern_error(failure: NotRightYet) -> str | None:
-    """The plain meaning of an error the learner's pattern stopped with, if it is a usual one."""
-    for words, meaning in _PATTERN_ERRORS:
-        if words in failure.message:
-            detail = failure.message.removeprefix("Your function stopped with an error: ")
-            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
-    return None
-
-
 def _probe_mask_contacts(call) -> str | None:
     """Every format listed in the question is masked; dates and amounts are not."""
     for number in PHONE_EXAMPLES:
@@ -160,7 +142,7 @@ def _probe_mask_contacts(call) -> str | None:
         try:
             result = call(message)
         except NotRightYet as failure:
-            plain = _pattern_error(failure)
+            plain = plain_error(failure, _PATTERN_ERRORS)
             if plain:
                 return plain
             raise

@@ -31,6 +31,7 @@ from civicai.checks.questions import (
     FunctionQuestion,
     NumberQuestion,
     Question,
+    plain_error,
 )
 from civicai.errors import LearnerError
 
@@ -255,20 +256,11 @@ def _pseudonym_problem(result: Any, nik: str, key: bytes) -> str | None:
             "written as hexadecimal characters.")
 
 
-def _pseudonym_error(failure: NotRightYet) -> str | None:
-    """The plain meaning of an error the learner's function stopped with, if it is a usual one."""
-    for words, meaning in _PSEUDONYM_ERRORS:
-        if words in failure.message:
-            detail = failure.message.removeprefix("Your function stopped with an error: ")
-            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
-    return None
-
-
 def _probe_pseudonymise(call) -> str | None:
     try:
         result = call(PROBE_NIK, PROBE_KEY)
     except NotRightYet as failure:
-        plain = _pseudonym_error(failure)
+        plain = plain_error(failure, _PSEUDONYM_ERRORS)
         if plain:
             return plain
         raise
@@ -333,15 +325,6 @@ _SCALE_ERRORS = (
 )
 
 
-def _scale_error(failure: NotRightYet) -> str | None:
-    """The plain meaning of an error the learner's dp_count stopped with, if it is a usual one."""
-    for words, meaning in _SCALE_ERRORS:
-        if words in failure.message:
-            detail = failure.message.removeprefix("Your function stopped with an error: ")
-            return f"Your function stopped with an error: {meaning} (Python said: {detail})"
-    return None
-
-
 def _probe_dp_count(call) -> str | None:
     epsilon, true_count, draws = 0.5, 100, 4000
     rng = np.random.default_rng(20240404)
@@ -349,7 +332,7 @@ def _probe_dp_count(call) -> str | None:
     try:
         first = call(true_count, epsilon, rng)
     except NotRightYet as failure:
-        plain = _scale_error(failure)
+        plain = plain_error(failure, _SCALE_ERRORS)
         if plain:
             return plain
         raise

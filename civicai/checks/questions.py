@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import inspect
 import math
+import re
 import sys
 import textwrap
 import warnings
@@ -522,6 +523,29 @@ def replaying(records: list) -> Callable:
     return replay
 
 
+#: How a function question's message begins when the learner's function stopped with an error.
+STOPPED = "Your function stopped with an error: "
+
+
+def plain_error(failure: NotRightYet, meanings: Iterable[tuple[str, str]]) -> str | None:
+    """What the error a learner's function stopped with means, in its question's words, or
+    None if it is none of the usual ones.
+
+    `meanings` are (words of Python's message, plain words) pairs, the first match wins;
+    `{name}` in the plain words stands for the name Python did not know. Python's own last
+    line is kept after the plain words, so a learner learns to read it too.
+    """
+    if not failure.message.startswith(STOPPED):
+        return None
+    detail = failure.message.removeprefix(STOPPED)
+    for words, meaning in meanings:
+        if words in detail:
+            unknown = re.search(r"name '([^']+)'", detail)
+            name = f"`{unknown.group(1)}`" if unknown else "you typed"
+            return f"{STOPPED}{meaning.replace('{name}', name)} (Python's last line said: {detail})"
+    return None
+
+
 class FunctionQuestion(Question):
     """A function the learner writes, tried on the question's examples and on hidden inputs.
 
@@ -561,8 +585,7 @@ class FunctionQuestion(Question):
             try:
                 result = invoke(*arguments)
             except _Failed as failed:
-                raise self.wrong(f"Your function stopped with an error: {failed.description}") \
-                    from None
+                raise self.wrong(f"{STOPPED}{failed.description}") from None
             if result is None:
                 raise self.wrong("Your function gives back nothing (None). Did you forget "
                                  "`return` on its last line?")

@@ -8,11 +8,10 @@ hours a day of question 1, an hour's part dropped); Python's errors are said in 
 from __future__ import annotations
 
 import math
-import re
 
 from civicai.checks.describe import is_plain_number, kind_of, short_text
 from civicai.checks.outcome import NotRightYet
-from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, plain_error
 
 q1 = NumberQuestion("00-start-here/q1", "Question 1 — a counter's day", "citizens_per_day",
                     whole=True, low=1, high=500, what="a whole number of citizens")
@@ -76,18 +75,6 @@ _HOURS_ERRORS = (
 )
 
 
-def _hours_error(failure: NotRightYet) -> str | None:
-    """The plain meaning of an error the learner's function stopped with, if it is a usual one."""
-    for words, meaning in _HOURS_ERRORS:
-        if words in failure.message:
-            found = re.search(r"name '([^']+)'", failure.message)
-            name = f"`{found.group(1)}`" if found else "you typed"
-            detail = failure.message.removeprefix("Your function stopped with an error: ")
-            return (f"Your function stopped with an error: {meaning.format(name=name)} "
-                    f"(Python's last line said: {detail})")
-    return None
-
-
 def _probe_hours(call) -> str | None:
     """The hours for a few queues, each compared with the sum done by hand."""
     results = []
@@ -95,7 +82,7 @@ def _probe_hours(call) -> str | None:
         try:
             result = call(citizens)
         except NotRightYet as failure:
-            plain = _hours_error(failure)
+            plain = plain_error(failure, _HOURS_ERRORS)
             if plain:
                 return plain
             raise
