@@ -109,17 +109,26 @@ def empty_folder(folder: Path) -> None:
             pass
 
 
-def other_processes(known: set[int]) -> list[str]:
-    """Command lines of processes in this sandbox other than the zygote, its init and `known`."""
+def other_processes(known: set[int], proc: Path = Path("/proc")) -> list[str]:
+    """Command lines of processes in this sandbox other than the zygote, its init and `known`.
+
+    A process that has ended but is not yet reaped (a zombie) is not running, and has no
+    command line left: it is not listed. One whose command line is empty for another reason
+    (between fork and exec) is named by its process name, in brackets.
+    """
     found = []
-    for entry in Path("/proc").iterdir():
+    for entry in proc.iterdir():
         if not entry.name.isdigit() or int(entry.name) in known | {1, os.getpid()}:
             continue
         try:
+            stat = (entry / "stat").read_text(errors="replace")
+            if stat[stat.rindex(")") + 2:].startswith(("Z", "X")):
+                continue
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").strip()
-        except OSError:
+            name = (entry / "comm").read_text(errors="replace").strip()
+        except (OSError, ValueError):
             continue
-        found.append(command.decode("utf-8", "replace")[:200] or "(unnamed process)")
+        found.append(command.decode("utf-8", "replace")[:200] or f"[{name or 'unnamed'}]")
     return found
 
 

@@ -79,6 +79,8 @@ _posixsubprocess.fork_exec(
     [b"/bin/sleep", b"600"], [b"/bin/sleep"], True, (), None, None,
     -1, -1, -1, -1, -1, -1, read_end, write_end, False, True, -1, None, None, None, -1, None,
     False)
+os.close(write_end)
+os.read(read_end, 64)  # empty once the child has become `sleep` (the pipe closes on exec)
 {REFERENCE_Q1}"""
 HUGE_OUTPUT = """for _ in range(30):
     print("x" * 2**20, flush=True)

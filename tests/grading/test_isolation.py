@@ -77,3 +77,25 @@ def test_no_learner_reaches_the_next(nested, tmp_path):
     assert "SEEN" in printed and TOKEN not in printed and "sleep 600" not in printed
     if nested:  # its own process namespace: the kernel alone, none of the sandbox's others
         assert "PIDS ['1']" in printed, printed
+
+
+def test_left_processes_are_named_and_ended_ones_are_not_counted(tmp_path):
+    """What the instructor reads about processes a notebook left behind: each running one by
+    its command line (or its process name, between fork and exec), and none that has already
+    ended and only waits to be reaped (a zombie has no command line: it was once reported as
+    an "(unnamed process)" in place of the `sleep 600` still starting)."""
+    from civicai.grading.zygote import other_processes
+
+    def process(pid, state, command, name):
+        folder = tmp_path / str(pid)
+        folder.mkdir()
+        (folder / "stat").write_text(f"{pid} ({name}) {state} 1 1 1 0 -1")
+        (folder / "cmdline").write_bytes(command)
+        (folder / "comm").write_text(name + "\n")
+
+    process(40, "S", b"/bin/sleep\x00600\x00", "sleep")
+    process(41, "Z", b"", "python3")
+    process(42, "R", b"", "python3")
+    process(43, "S", b"/usr/bin/python3\x00kernel\x00", "python3")
+    (tmp_path / "self").mkdir()
+    assert sorted(other_processes({43}, proc=tmp_path)) == ["/bin/sleep 600", "[python3]"]
