@@ -85,7 +85,7 @@ def test_course_faq_becomes_one_entry_per_language():
 def test_any_table_becomes_entries_numbered_when_it_has_no_id():
     table = pd.DataFrame({"Q": ["Opening hours?", "Parking?"], "A": ["8 to 4.", "Behind."]})
     entries = knowledge.entries_from_table(table, "Q", "A")
-    assert entries["faq_id"].tolist() == ["row 1", "row 2"]
+    assert entries["faq_id"].tolist() == ["row 2", "row 3"], "as Excel numbers them"
     assert entries["source"].tolist() == ["your FAQ", "your FAQ"]
 
 

@@ -193,6 +193,7 @@ def test_wrong_answers_are_explained(value, words):
 @pytest.mark.parametrize("value, words", [
     (pd.Series([True, False, True]), "is a column of values, but"),
     (float("nan"), "NaN ('not a number'), the mark of an empty value"),
+    (pd.DataFrame({"a": [1, 2]}), "is a table, but"),
 ])
 def test_kinds_of_value_are_named_without_words_the_course_never_taught(value, words):
     """"pandas Series" is taught nowhere: a learner who hands in a column reads what it is."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from civicai.errors import LearnerError, require_columns
+from civicai.sandbox import FIRST_DATA_ROW
 
 ENTRY_COLUMNS = ["faq_id", "question", "answer", "source", "language"]
 #: The course FAQ's columns for each language (see the data card: `card("faq")`).
@@ -80,8 +81,9 @@ def entries_from_table(table: pd.DataFrame, question: str, answer: str, *,
                        language: str = "") -> pd.DataFrame:
     """Any FAQ table (for example a learner's CSV) as entries.
 
-    Without an id column, entries are numbered in file order ("row 1", "row 2",
-    ...), so the bot can still say which entry an answer came from.
+    Without an id column, entries are named by the row a spreadsheet shows them in
+    ("row 2" for the first under the column names, as in the sandboxes), so the bot can
+    still say which entry an answer came from, in words the learner finds in Excel.
     """
     if not isinstance(table, pd.DataFrame):
         raise LearnerError(f"An FAQ must be a table, not {type(table).__name__}.",
@@ -89,7 +91,8 @@ def entries_from_table(table: pd.DataFrame, question: str, answer: str, *,
     named = [column for column in (question, answer, faq_id, source) if column]
     require_columns(table, named, "your FAQ table")
     ids = (as_text(table[faq_id]) if faq_id else
-           pd.Series([f"row {number}" for number in range(1, len(table) + 1)], index=table.index))
+           pd.Series([f"row {number}" for number in
+                      range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(table))], index=table.index))
     sources = as_text(table[source]) if source else pd.Series("your FAQ", index=table.index)
     entries = pd.DataFrame({"faq_id": ids, "question": as_text(table[question]),
                             "answer": as_text(table[answer]), "source": sources,

@@ -25,7 +25,7 @@ _NAMES = {
     tuple: "a tuple (a fixed list)",
     dict: "a dictionary",
     set: "a set",
-    pd.DataFrame: "a table (a pandas DataFrame)",
+    pd.DataFrame: "a table",
     pd.Series: "a column of values",
 }
 

@@ -438,7 +438,7 @@ class TableQuestion(Question):
     def _shape_problem(self, value: Any) -> str | None:
         if type(value) is not pd.DataFrame:
             return (f"`{self.variable}` is {kind_of(value)}, but this question needs a table "
-                    "(a pandas DataFrame).")
+                    "(rows and named columns, like the lesson's tables).")
         present = {str(column) for column in value.columns}
         missing = [column for column in self.columns if column not in present]
         if missing:

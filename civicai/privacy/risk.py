@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from civicai.checks.describe import kind_of
 from civicai.data.disclosure import group_sizes
 from civicai.errors import LearnerError, require_columns
 
@@ -28,8 +29,8 @@ from civicai.errors import LearnerError, require_columns
 def check_table(table: object, columns: Sequence[str], what: str = "the table") -> pd.DataFrame:
     """The table, if it is a non-empty DataFrame with these columns; else a plain message."""
     if type(table) is not pd.DataFrame:
-        raise LearnerError(f"{what.capitalize()} should be a table (a pandas DataFrame), "
-                           f"not {type(table).__name__}.")
+        raise LearnerError(f"{what.capitalize()} should be a table (rows and named columns), "
+                           f"not {kind_of(table)}.")
     if table.empty:
         raise LearnerError(f"{what.capitalize()} has no rows.",
                            "Check the filter or the file that produced it.")

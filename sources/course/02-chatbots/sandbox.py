@@ -23,8 +23,11 @@
 # contain names, phone numbers and ID numbers. Read this first.
 
 # %%
+import pandas as pd
+
 from civicai.sandbox import privacy_warning
 
+pd.set_option("display.max_colwidth", None)  # show every text in a table whole, never cut
 privacy_warning()
 
 # %% [markdown]
@@ -47,7 +50,8 @@ faq_file
 
 # %% [markdown]
 # Say which column is which. If your file has no id or source column, choose **(none)**:
-# entries are then numbered by row ("row 1", "row 2", ...).
+# entries are then named by the row Excel shows them in ("row 2" for the first under the
+# column names, "row 3", ...).
 
 # %%
 faq_columns = ColumnChooser(
@@ -133,8 +137,6 @@ evaluation_report(bot.predict(test_questions), expected, bot.threshold, target_r
 # If you copied real messages, check them before sharing this notebook or the file.
 
 # %%
-import pandas as pd
-
 from civicai.chatbot import find_personal_data
 
 found = pd.Series([len(find_personal_data(str(text))) for text in test_questions])
