@@ -15,8 +15,7 @@ import pandas as pd
 
 from civicai.checks.answers import canonical_text
 from civicai.checks.describe import is_plain_number, kind_of, short_text
-from civicai.checks.outcome import NotRightYet
-from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, plain_error
+from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, explaining
 
 PREFIX = "02-chatbots"
 
@@ -60,16 +59,11 @@ def _probe_best_entry(call) -> str | None:
     from civicai.chatbot import entries_from_course_faq
     from civicai.data import load
 
+    call = explaining(call, _BEST_ROW_ERRORS)
     entries = entries_from_course_faq(load("faq"))
     for row in (0, len(entries) // 2 + 3, len(entries) - 1):
         question, own_id = entries["question"].iloc[row], entries["faq_id"].iloc[row]
-        try:
-            result = call(question)
-        except NotRightYet as failure:
-            plain = plain_error(failure, _BEST_ROW_ERRORS)
-            if plain:
-                return plain
-            raise
+        result = call(question)
         if type(result) is not str:
             return _not_an_id(result)
         if result not in set(entries["faq_id"]):
@@ -137,15 +131,10 @@ _PATTERN_ERRORS = (
 
 def _probe_mask_contacts(call) -> str | None:
     """Every format listed in the question is masked; dates and amounts are not."""
+    call = explaining(call, _PATTERN_ERRORS)
     for number in PHONE_EXAMPLES:
         message = f"Hubungi saya di {number} ya"
-        try:
-            result = call(message)
-        except NotRightYet as failure:
-            plain = plain_error(failure, _PATTERN_ERRORS)
-            if plain:
-                return plain
-            raise
+        result = call(message)
         if type(result) is not str:
             return f"Your function gives back {kind_of(result)}; it should give back the text."
         if result != "Hubungi saya di [PHONE] ya":

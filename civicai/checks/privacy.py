@@ -31,7 +31,7 @@ from civicai.checks.questions import (
     FunctionQuestion,
     NumberQuestion,
     Question,
-    plain_error,
+    explaining,
 )
 from civicai.errors import LearnerError
 
@@ -257,13 +257,8 @@ def _pseudonym_problem(result: Any, nik: str, key: bytes) -> str | None:
 
 
 def _probe_pseudonymise(call) -> str | None:
-    try:
-        result = call(PROBE_NIK, PROBE_KEY)
-    except NotRightYet as failure:
-        plain = plain_error(failure, _PSEUDONYM_ERRORS)
-        if plain:
-            return plain
-        raise
+    call = explaining(call, _PSEUDONYM_ERRORS)
+    result = call(PROBE_NIK, PROBE_KEY)
     again = call(PROBE_NIK, PROBE_KEY)
     if type(result) is str and (type(again) is not str or again != result):
         return ("Your function gives a different pseudonym each time for the same NIK and key: "
@@ -329,13 +324,8 @@ def _probe_dp_count(call) -> str | None:
     epsilon, true_count, draws = 0.5, 100, 4000
     rng = np.random.default_rng(20240404)
     values = []
-    try:
-        first = call(true_count, epsilon, rng)
-    except NotRightYet as failure:
-        plain = plain_error(failure, _SCALE_ERRORS)
-        if plain:
-            return plain
-        raise
+    call = explaining(call, _SCALE_ERRORS)
+    first = call(true_count, epsilon, rng)
     for index in range(draws):
         value = first if index == 0 else call(true_count, epsilon, rng)
         if not is_plain_number(value) or not math.isfinite(float(value)):

@@ -546,6 +546,20 @@ def plain_error(failure: NotRightYet, meanings: Iterable[tuple[str, str]]) -> st
     return None
 
 
+def explaining(call: Callable, meanings: Iterable[tuple[str, str]]) -> Callable:
+    """`call` (a probe's way of calling the learner's function), saying the usual errors of
+    its question in plain words (see `plain_error`); any other error is told as it was."""
+    def explained(*arguments: Any) -> Any:
+        try:
+            return call(*arguments)
+        except NotRightYet as failure:
+            plain = plain_error(failure, meanings)
+            if plain is None:
+                raise
+            raise NotRightYet(failure.question, plain, failure.hint) from None
+    return explained
+
+
 class FunctionQuestion(Question):
     """A function the learner writes, tried on the question's examples and on hidden inputs.
 

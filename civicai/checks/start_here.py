@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 
 from civicai.checks.describe import is_plain_number, kind_of, short_text
-from civicai.checks.outcome import NotRightYet
-from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, plain_error
+from civicai.checks.questions import ChoiceQuestion, FunctionQuestion, NumberQuestion, explaining
 
 q1 = NumberQuestion("00-start-here/q1", "Question 1 — a counter's day", "citizens_per_day",
                     whole=True, low=1, high=500, what="a whole number of citizens")
@@ -77,15 +76,10 @@ _HOURS_ERRORS = (
 
 def _probe_hours(call) -> str | None:
     """The hours for a few queues, each compared with the sum done by hand."""
+    call = explaining(call, _HOURS_ERRORS)
     results = []
     for citizens in _QUEUES:
-        try:
-            result = call(citizens)
-        except NotRightYet as failure:
-            plain = plain_error(failure, _HOURS_ERRORS)
-            if plain:
-                return plain
-            raise
+        result = call(citizens)
         if type(result) is str:
             return (f"Your function gives back text, {short_text(result)}; it should give back "
                     "a number of hours. Leave out the quotes.")
